@@ -153,4 +153,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _copy_html_handlers)
     app.add_post_transform(DutchSolutionTitles)
     app.add_css_file("cursus.css")
+    app.add_css_file("print.css", media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

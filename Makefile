@@ -1,0 +1,59 @@
+# Build and test the course. `make book` and `make test` do all set-up on a fresh Debian machine.
+# Targets: book (site + PDF), html (site only), pdf, test, serve, benchmark, clean.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+JB     := $(VENV)/bin/jupyter-book
+STAMP  := $(VENV)/.requirements-installed
+CACHE_STAMP := _build/.helpers-stamp
+HELPERS := $(wildcard exercises/cursus/*.py)
+JBFLAGS := -W -n --keep-going
+
+.PHONY: book html pdf test serve benchmark clean system system-test
+
+book: html pdf
+	@echo ""
+	@echo "Klaar."
+	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
+	@echo "  Handboek: _build/pdf/handboek.pdf"
+
+# Python environment: rebuilt when requirements.txt changes.
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig.")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+system:
+	@bash tools/system-deps.sh build
+
+system-test:
+	@bash tools/system-deps.sh test
+
+# jupyter-cache only hashes a notebook's own code, so a change to the helper package
+# the notebooks import must empty the cache; a page edit re-runs no notebook.
+$(CACHE_STAMP): $(HELPERS)
+	@mkdir -p _build
+	@rm -rf _build/.jupyter_cache
+	@touch $@
+
+html: $(STAMP) $(CACHE_STAMP)
+	$(JB) build . $(JBFLAGS)
+
+pdf: $(STAMP) system $(CACHE_STAMP)
+	$(PY) tools/pdf.py
+
+test: $(STAMP) system-test book
+	$(PY) -m pytest
+
+serve: html
+	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+benchmark: $(STAMP) system-test
+	$(PY) tools/benchmark.py
+
+clean:
+	rm -rf _build
