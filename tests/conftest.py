@@ -43,3 +43,64 @@ def notebook_text(nb: nbformat.NotebookNode) -> str:
 def run_notebook():
     """Fixture form of :func:`execute_notebook` (cached for the whole session)."""
     return execute_notebook
+
+
+# --- the built book ------------------------------------------------------------------------
+
+import yaml  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
+
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+PDF = BUILD / "pdf" / "handboek.pdf"
+PRINT_HTML = BUILD / "singlehtml" / "handboek.html"
+
+
+def read_toc() -> dict:
+    return yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def toc_docs() -> list[str]:
+    """Every document in _toc.yml, in reading order (root first)."""
+    toc = read_toc()
+    docs = [toc["root"]]
+
+    def walk(entries):
+        for e in entries or []:
+            docs.append(e["file"])
+            walk(e.get("sections"))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return docs
+
+
+def module_parts() -> list[dict]:
+    """The toc parts whose caption starts with 'Module'."""
+    return [p for p in read_toc()["parts"] if p["caption"].startswith("Module")]
+
+
+def module_dirs() -> list[Path]:
+    """book/mN-*/ folders of the modules in the toc."""
+    return [ROOT / Path(p["chapters"][0]["file"]).parent for p in module_parts()]
+
+
+def page(doc: str) -> BeautifulSoup:
+    path = HTML / f"{doc}.html"
+    if not path.exists():
+        pytest.fail(f"{path} ontbreekt: draai eerst `make book` (make test doet dat vanzelf)")
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    if not (HTML / "book" / "index.html").exists():
+        pytest.fail("_build/html ontbreekt: draai eerst `make book` (make test doet dat vanzelf)")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Path:
+    if not PDF.exists():
+        pytest.fail("_build/pdf/handboek.pdf ontbreekt: draai eerst `make book`")
+    return PDF
