@@ -1,0 +1,434 @@
+"""Tests for module 4: the diary helper (cursus.dagboek) and the notebook m4-gebruikspatroon."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXERCISES, ROOT, notebook_text
+from cursus._basis import LET_OP, InvoerFout, melding_van
+from cursus.dagboek import (
+    DAGNAMEN,
+    KOLOMMEN,
+    Dagboek,
+    _lees_pad,
+    _lees_tekst,
+    _tijd,
+    bereken_signalen,
+    lees_dagboek,
+    overzicht,
+    signalen,
+    toon_grafiek,
+    toon_overzicht,
+    vergelijk_met_gok,
+)
+
+FIXTURES = ROOT / "tests" / "data" / "dagboek"
+VOORBEELD = EXERCISES / "data" / "dagboek-voorbeeld.csv"
+SJABLOON = EXERCISES / "data" / "dagboek-sjabloon.csv"
+KOP = ";".join(KOLOMMEN)
+SCHAAL = "Vul een heel getal van 1 (heel naar) tot en met 5 (heel fijn) in."
+
+# ---------------------------------------------------------------------------
+# malformed diaries: each file gives exactly this one Dutch line
+# ---------------------------------------------------------------------------
+
+VERWACHT = {
+    "leeg.csv": "leeg.csv is leeg. Begin met het sjabloon data/dagboek-sjabloon.csv en vul daar je week in.",
+    "alleen-witruimte.csv": "alleen-witruimte.csv is leeg. Begin met het sjabloon data/dagboek-sjabloon.csv "
+                            "en vul daar je week in.",
+    "alleen-kopregel.csv": "alleen-kopregel.csv heeft alleen een kopregel en nog geen ingevulde rijen. "
+                           "Vul per keer dat je sociale media gebruikte één rij in.",
+    "onbekende-kolom.csv": "Rij 1: de kolom 'notitie' ken ik niet. Gebruik alleen deze kolommen: dag, "
+                           "begintijd, eindtijd, platform, activiteit, stemming_voor, stemming_na, reden.",
+    "ontbrekende-kolom.csv": "Rij 1: de kolom reden ontbreekt. Voeg hem toe aan de kopregel.",
+    "dubbele-kolom.csv": "Rij 1: de kolom 'platform' staat er twee keer in. Haal er één weg.",
+    "tijd-met-punt.csv": "Rij 3, kolom begintijd: '9.30' is geen tijd in de vorm UU:MM. "
+                         "Schrijf bijvoorbeeld 09:30 (met een dubbele punt).",
+    "tijd-bestaat-niet.csv": "Rij 3, kolom begintijd: 25:10 bestaat niet. Uren gaan van 00 tot en met 23, "
+                             "minuten van 00 tot en met 59.",
+    "minuten-te-groot.csv": "Rij 3, kolom eindtijd: 10:75 bestaat niet. Uren gaan van 00 tot en met 23, "
+                            "minuten van 00 tot en met 59.",
+    "tijd-leeg.csv": "Rij 2, kolom eindtijd: dit vakje is leeg. Vul een tijd in als UU:MM, bijvoorbeeld 09:30.",
+    "duur-nul.csv": "Rij 3: begintijd en eindtijd zijn allebei 16:00, dus de duur is 0 minuten. "
+                    "Vul de echte eindtijd in.",
+    "duur-te-lang.csv": "Rij 3: van 14:00 tot 13:00 is 23 uur; dat kan niet in één keer. "
+                        "Controleer de tijden, of splits het op in meer rijen.",
+    "stemming-buiten-schaal.csv": "Rij 3, kolom stemming_na: 6 valt buiten de schaal. " + SCHAAL,
+    "stemming-nul.csv": "Rij 2, kolom stemming_voor: 0 valt buiten de schaal. " + SCHAAL,
+    "stemming-geen-getal.csv": "Rij 2, kolom stemming_voor: 'goed' is geen heel getal. " + SCHAAL,
+    "stemming-decimaal.csv": "Rij 2, kolom stemming_na: '3,5' is geen heel getal. " + SCHAAL,
+    "activiteit-onbekend.csv": "Rij 3, kolom activiteit: 'allebei' kan ik niet gebruiken. "
+                               "Vul actief in (zelf iets doen) of passief (kijken, scrollen).",
+    "dag-onbekend.csv": "Rij 2, kolom dag: 'maandg' ken ik niet als dag. "
+                        "Gebruik een dagnaam (maandag of ma) of een datum zoals 04-03-2024.",
+    "datum-bestaat-niet.csv": "Rij 2, kolom dag: de datum 31-02-2024 bestaat niet. Controleer dag en maand.",
+    "dagen-gemengd.csv": "Rij 3, kolom dag: je gebruikt zowel dagnamen als datums. "
+                         "Kies één van de twee voor het hele dagboek.",
+    "platform-leeg.csv": "Rij 3, kolom platform: dit vakje is leeg. "
+                         "Vul in welk platform het was, bijvoorbeeld Instagram.",
+    "te-weinig-vakjes.csv": "Rij 3 heeft 7 vakjes, maar de kopregel heeft 8 kolommen. "
+                            "Kijk of er puntkomma's ontbreken of te veel zijn.",
+    "te-veel-vakjes.csv": "Rij 3 heeft 9 vakjes, maar de kopregel heeft 8 kolommen. "
+                          "Kijk of er puntkomma's ontbreken of te veel zijn.",
+    "codering-windows.csv": "codering-windows.csv is niet opgeslagen als UTF-8 (rij 3 bevat een teken dat "
+                            "ik niet kan lezen). Sla het opnieuw op als 'CSV UTF-8'.",
+    "codering-utf16.csv": "codering-utf16.csv is opgeslagen als UTF-16 (Unicode-tekst), niet als UTF-8. "
+                          "Sla het opnieuw op als 'CSV UTF-8'.",
+    "tabs.csv": "tabs.csv gebruikt tabs tussen de kolommen. "
+                "Gebruik een puntkomma (;) of een komma: kies bij opslaan 'CSV'.",
+    "geen-scheidingsteken.csv": "In de kopregel van geen-scheidingsteken.csv vind ik geen puntkomma (;) of "
+                                "komma tussen de kolommen. Zet er een puntkomma tussen, of sla het bestand "
+                                "op als CSV.",
+    "excel-bestand.csv": "excel-bestand.csv lijkt een Excel- of ander spreadsheetbestand, geen CSV. "
+                         "Kies in je spreadsheet 'Opslaan als' en dan 'CSV UTF-8 (puntkomma)'.",
+}
+
+
+def test_at_least_15_malformed_fixtures_all_covered():
+    files = sorted(p.name for p in FIXTURES.glob("*.csv"))
+    assert len(files) >= 15
+    assert set(files) == set(VERWACHT), "every fixture needs an expected message, and vice versa"
+
+
+@pytest.mark.parametrize("naam", sorted(VERWACHT))
+def test_malformed_diary_gives_expected_message_and_file_unchanged(naam, capsys):
+    pad = FIXTURES / naam
+    voor_bytes, voor_stat = pad.read_bytes(), pad.stat()
+    assert melding_van(lees_dagboek, pad) == VERWACHT[naam]
+    # the decorated function prints the same single line, no traceback, returns None
+    assert lees_dagboek(str(pad)) is None
+    uit = capsys.readouterr().out
+    assert uit == LET_OP + VERWACHT[naam] + "\n"
+    assert "Traceback" not in uit
+    assert pad.read_bytes() == voor_bytes
+    assert pad.stat().st_mtime_ns == voor_stat.st_mtime_ns
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(VERWACHT)  # nothing written next to it
+
+
+def test_valid_files_are_not_modified():
+    for pad in (VOORBEELD, SJABLOON):
+        voor = pad.read_bytes()
+        mtime = pad.stat().st_mtime_ns
+        assert isinstance(_lees_pad(pad), Dagboek)
+        assert pad.read_bytes() == voor and pad.stat().st_mtime_ns == mtime
+
+
+# ---------------------------------------------------------------------------
+# wrong arguments
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("waarde, verwacht", [
+    (3, "Je gaf een getal."),
+    (None, "Je gaf niets (None)."),
+    (["a.csv"], "Je gaf een lijst."),
+])
+def test_path_of_wrong_type(waarde, verwacht):
+    melding = melding_van(lees_dagboek, waarde)
+    assert melding.startswith("Geef de naam van het bestand als tekst")
+    assert melding.endswith(verwacht)
+
+
+def test_path_empty_missing_and_directory(tmp_path):
+    assert melding_van(lees_dagboek, "  ").startswith("De bestandsnaam is leeg.")
+    assert melding_van(lees_dagboek, tmp_path / "weg.csv").startswith(f"Ik vind het bestand {tmp_path / 'weg.csv'} niet.")
+    assert melding_van(lees_dagboek, tmp_path) == f"{tmp_path} is een map, geen bestand. Zet de naam van het CSV-bestand erachter."
+
+
+@pytest.mark.parametrize("func", [toon_overzicht, toon_grafiek, signalen])
+def test_functions_without_a_diary(func):
+    assert melding_van(func, None).startswith("Er is nog geen dagboek ingelezen.")
+    assert melding_van(func, "data/dagboek-voorbeeld.csv") == (
+        "Geef hier het ingelezen dagboek (de variabele dagboek). Je gaf tekst.")
+
+
+# ---------------------------------------------------------------------------
+# accepted variants
+# ---------------------------------------------------------------------------
+
+RIJ = "maandag;07:15;07:30;WhatsApp;actief;3;4;contact"
+
+
+@pytest.mark.parametrize("data", [
+    (KOP + "\n" + RIJ + "\n").encode("utf-8"),                       # no BOM
+    ("\ufeff" + KOP + "\r\n" + RIJ + "\r\n").encode("utf-8"),        # BOM, CRLF
+    (KOP + "\n" + RIJ).replace(";", ",").encode("utf-8"),            # comma-separated
+    ("Dag; Begintijd ;Eindtijd;Platform;Activiteit;Stemming voor;Stemming_na;Reden\n" + RIJ + ";\n").encode(),
+    (KOP + "\n" + RIJ.replace("07:15", "7:15:00") + "\n;;;;;;;\n\n").encode(),  # seconds, empty rows
+])
+def test_accepted_variants(data):
+    boek = _lees_tekst(data, "x.csv")
+    assert len(boek.sessies) == 1
+    assert boek.sessies[0].duur == 15
+    assert boek.sessies[0].platform == "WhatsApp"
+
+
+def test_reorderd_columns_and_empty_reason_and_case():
+    kop = "reden;platform;dag;begintijd;eindtijd;activiteit;stemming_na;stemming_voor"
+    data = f"{kop}\n;instagram;Di;10:00;10:20;PASSIEF;2;3\nverveling;Instagram;di.;11:00;11:05;passief;3;3\n"
+    boek = _lees_tekst(data.encode(), "x.csv")
+    assert boek.dagen == ["dinsdag"]
+    assert {s.platform for s in boek.sessies} == {"instagram"}  # first spelling wins, grouped
+    assert boek.sessies[0].reden == "geen reden ingevuld"
+    assert boek.sessies[0].stemming_voor == 3 and boek.sessies[0].stemming_na == 2
+
+
+def test_template_reads():
+    boek = _lees_pad(SJABLOON)
+    assert [c.strip() for c in SJABLOON.read_text(encoding="utf-8-sig").splitlines()[0].split(";")] == list(KOLOMMEN)
+    assert 1 <= len(boek.sessies) <= 2
+
+
+# ---------------------------------------------------------------------------
+# midnight
+# ---------------------------------------------------------------------------
+
+def _boek(*rijen: str) -> Dagboek:
+    return _lees_tekst((KOP + "\n" + "\n".join(rijen) + "\n").encode(), "x.csv")
+
+
+def test_midnight_2350_0020_splits_10_and_20():
+    boek = _boek("maandag;23:50;00:20;TikTok;passief;3;3;gewoonte")
+    assert boek.dagen == ["maandag", "dinsdag"]
+    m = boek.minuten_per_dag_uur()
+    assert m[0][23] == 10 and m[1][0] == 20
+    assert sum(map(sum, m)) == 30 == boek.sessies[0].duur
+    o = overzicht(boek)
+    assert o["per_dag"] == {"maandag": 10, "dinsdag": 20}
+    assert o["nacht_minuten"] == 20 and o["nachten"] == 1
+
+
+@pytest.mark.parametrize("begin, eind, eerste_dag, volgende_dag, nacht", [
+    ("23:30", "00:00", 30, 0, 0),      # ends exactly at midnight: nothing on the next day
+    ("23:30", "24:00", 30, 0, 0),      # 24:00 means midnight
+    ("00:00", "00:30", 30, None, 30),  # starts at midnight: night, same day
+    ("23:59", "00:01", 1, 1, 1),
+    ("22:00", "06:30", 120, 390, 360),  # long night: night is 00:00-06:00 only
+    ("05:50", "06:10", 20, None, 10),
+])
+def test_midnight_boundaries(begin, eind, eerste_dag, volgende_dag, nacht):
+    boek = _boek(f"woensdag;{begin};{eind};TikTok;passief;3;3;gewoonte")
+    o = overzicht(boek)
+    per_dag = list(o["per_dag"].values())
+    assert per_dag[0] == eerste_dag
+    if volgende_dag is None:
+        assert len(per_dag) == 1
+    else:
+        assert boek.dagen[:2] == ["woensdag", "donderdag"][: len(per_dag)]
+        assert (per_dag[1] if len(per_dag) > 1 else 0) == volgende_dag
+    assert o["nacht_minuten"] == nacht
+
+
+def test_midnight_sunday_wraps_to_monday_in_a_full_week():
+    rijen = [f"{d};12:00;12:10;WhatsApp;actief;3;3;contact" for d in DAGNAMEN]
+    rijen.append("zondag;23:50;00:20;TikTok;passief;3;3;gewoonte")
+    boek = _boek(*rijen)
+    assert boek.dagen == list(DAGNAMEN)
+    o = overzicht(boek)
+    assert o["per_dag"]["zondag"] == 10 + 10
+    assert o["per_dag"]["maandag"] == 10 + 20
+    assert o["dag_uur"][0][0] == 20
+
+
+def test_midnight_with_dates_adds_next_date():
+    boek = _boek("31-12-2023;23:50;00:20;TikTok;passief;3;3;oud en nieuw")
+    assert boek.dagen == ["zo 31-12", "ma 1-1"]
+    assert list(overzicht(boek)["per_dag"].values()) == [10, 20]
+
+
+def test_dates_are_ordered_and_gaps_shown():
+    boek = _boek("2024-03-06;10:00;10:10;X;actief;3;3;a", "04-03-2024;10:00;10:20;X;actief;3;3;a")
+    assert boek.dagen == ["ma 4-3", "di 5-3", "wo 6-3"]
+    assert list(overzicht(boek)["per_dag"].values()) == [20, 0, 10]
+
+
+# ---------------------------------------------------------------------------
+# the fictional example week
+# ---------------------------------------------------------------------------
+
+def test_example_week_numbers():
+    boek = _lees_pad(VOORBEELD)
+    o = overzicht(boek)
+    assert boek.dagen == list(DAGNAMEN)
+    assert len(boek.sessies) == 41
+    assert o["totaal"] == 18 * 60 + 55
+    assert sum(o["per_dag"].values()) == o["totaal"] == sum(o["per_uur"])
+    assert o["nacht_minuten"] == 115 and o["nachten"] == 3
+    assert o["per_dag"]["zaterdag"] == 35 + 30 + 30 + 15 + 30 + 30  # 35 min spill-over from Friday night
+    assert o["actief"] + o["passief"] == o["totaal"]
+    assert round(o["per_platform"]["WhatsApp"]["verschil"], 2) == round(6 / 9, 2)
+
+
+def test_example_week_yields_expected_signals(capsys):
+    boek = _lees_pad(VOORBEELD)
+    lijst = bereken_signalen(boek)
+    assert [s.soort for s in lijst] == ["nacht", "naar_gevoel", "platform"]
+    assert "op 3 nachten" in lijst[0].tekst and "1 uur en 55 min" in lijst[0].tekst
+    assert lijst[1].tekst.startswith("Openen bij een naar gevoel: 7 keer")
+    assert "kan niet slapen (3×)" in lijst[1].tekst
+    assert lijst[2].tekst.startswith("Stemming lager na Instagram:")
+    signalen(boek)
+    uit = capsys.readouterr().out
+    assert "Ook bespreken, wat helpt: na WhatsApp" in uit
+    assert uit.rstrip().endswith("Dit zijn gespreksonderwerpen, geen oordeel en geen diagnose.")
+
+
+def test_quiet_week_has_no_signals(capsys):
+    boek = _boek("maandag;12:00;12:30;WhatsApp;actief;3;4;contact",
+                 "dinsdag;01:00;01:10;TikTok;passief;2;2;kan niet slapen")  # one night only
+    assert bereken_signalen(boek) == []
+    signalen(boek)
+    assert "Geen van de gespreksonderwerpen kwam deze week naar voren." in capsys.readouterr().out
+
+
+def test_guess(capsys):
+    boek = _lees_pad(VOORBEELD)
+    vergelijk_met_gok(boek, "instagram")
+    assert capsys.readouterr().out.startswith("Je gok klopt: na Instagram daalde de stemming gemiddeld het meest")
+    vergelijk_met_gok(boek, "TikTok")
+    assert capsys.readouterr().out.startswith("Niet helemaal: na TikTok")
+    assert melding_van(vergelijk_met_gok, boek, "Snap") == (
+        "'Snap' staat niet in dit dagboek. Kies uit: TikTok, Instagram, YouTube, WhatsApp, Snapchat.")
+    assert melding_van(vergelijk_met_gok, boek, "").startswith("Je gok is leeg.")
+    assert melding_van(vergelijk_met_gok, boek, 4).endswith("Je gaf een getal.")
+
+
+def test_overview_prints_all_parts(capsys):
+    toon_overzicht(_lees_pad(VOORBEELD))
+    uit = capsys.readouterr().out
+    for kop in ("TIJD PER DAG", "NACHT (00:00-06:00)", "ACTIEF EN PASSIEF", "STEMMING PER PLATFORM",
+                "STEMMING PER REDEN"):
+        assert kop in uit
+    assert "1 uur en 55 min op 3 nachten: 10% van je totale tijd." in uit
+
+
+# ---------------------------------------------------------------------------
+# property tests of the parser
+# ---------------------------------------------------------------------------
+
+tijden = st.integers(0, 24 * 60 - 1)
+sessie = st.fixed_dictionaries({
+    "dag": st.sampled_from(DAGNAMEN),
+    "begin": tijden,
+    "duur": st.integers(1, 12 * 60),
+    "platform": st.sampled_from(["TikTok", "Instagram", "WhatsApp", "Snapchat", "YouTube"]),
+    "activiteit": st.sampled_from(["actief", "passief"]),
+    "voor": st.integers(1, 5),
+    "na": st.integers(1, 5),
+    "reden": st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+                     max_size=20),
+})
+
+
+def _hhmm(minuten: int) -> str:
+    return f"{minuten // 60:02d}:{minuten % 60:02d}"
+
+
+def _schrijf(sessies, teken: str, bom: bool) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=teken, lineterminator="\r\n")
+    w.writerow(KOLOMMEN)
+    for s in sessies:
+        w.writerow([s["dag"], _hhmm(s["begin"]), _hhmm((s["begin"] + s["duur"]) % 1440), s["platform"],
+                    s["activiteit"], s["voor"], s["na"], s["reden"]])
+    return (("\ufeff" if bom else "") + buf.getvalue()).encode("utf-8")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sessie, min_size=1, max_size=25), st.sampled_from([";", ","]), st.booleans())
+def test_property_roundtrip_keeps_every_minute(sessies, teken, bom):
+    boek = _lees_tekst(_schrijf(sessies, teken, bom), "x.csv")
+    assert len(boek.sessies) == len(sessies)
+    assert [s.duur for s in boek.sessies] == [s["duur"] for s in sessies]
+    assert [s.stemming_na - s.stemming_voor for s in boek.sessies] == [s["na"] - s["voor"] for s in sessies]
+    o = overzicht(boek)
+    totaal = sum(s["duur"] for s in sessies)
+    assert o["totaal"] == totaal == sum(o["per_dag"].values()) == sum(o["per_uur"])
+    assert all(0 <= x <= 60 * len(sessies) for rij in o["dag_uur"] for x in rij)  # an hour holds <= 60 min per session
+    assert 0 <= o["nacht_minuten"] <= totaal
+    assert o["actief"] + o["passief"] == totaal
+    assert len(boek.dagen) <= 7
+    assert o["per_activiteit"].keys() <= {"actief", "passief"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(tijden, st.integers(1, 12 * 60))
+def test_property_midnight_split(begin, duur):
+    boek = _boek(f"maandag;{_hhmm(begin)};{_hhmm((begin + duur) % 1440)};X;actief;3;3;r")
+    per_dag = list(overzicht(boek)["per_dag"].values())
+    assert per_dag[0] == min(duur, 1440 - begin)
+    assert sum(per_dag) == duur
+    assert len(per_dag) == (2 if begin + duur > 1440 else 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_property_valid_times_parse(uur, minuut):
+    assert _tijd(f"{uur:02d}:{minuut:02d}", 2, "begintijd") == uur * 60 + minuut
+    assert _tijd(f"{uur}:{minuut:02d}", 2, "begintijd") == uur * 60 + minuut
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8))
+def test_property_any_time_text_parses_or_explains(tekst):
+    try:
+        waarde = _tijd(tekst, 4, "eindtijd")
+    except InvoerFout as fout:
+        assert fout.melding.startswith("Rij 4, kolom eindtijd:")
+        assert "\n" not in fout.melding
+    else:
+        assert 0 <= waarde < 1440
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(max_size=300).map(lambda t: (KOP + "\n" + t).encode("utf-8"))))
+def test_property_parser_never_crashes(data):
+    """Whatever bytes come in: a Dagboek, or one Dutch line (never another exception)."""
+    try:
+        boek = _lees_tekst(data, "x.csv")
+    except InvoerFout as fout:
+        assert fout.melding and "\n" not in fout.melding
+    else:
+        assert isinstance(boek, Dagboek) and boek.sessies
+
+
+# ---------------------------------------------------------------------------
+# the notebook
+# ---------------------------------------------------------------------------
+
+def test_notebook_runs_and_gives_feedback(run_notebook):
+    voor = {p: p.read_bytes() for p in (VOORBEELD, SJABLOON)}
+    inhoud_voor = sorted(os.listdir(EXERCISES / "data"))
+    nb = run_notebook("m4-gebruikspatroon.ipynb")
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("output_type") != "error"
+    tekst = notebook_text(nb)
+    assert "Gelezen: 41 keer sociale media op 7 dagen" in tekst
+    assert "Niet helemaal: na TikTok" in tekst
+    assert "Nachtelijk gebruik: op 3 nachten" in tekst
+    assert "Let op: Ik vind het bestand" in tekst  # the demonstration of a friendly message
+    assert "geen oordeel en geen diagnose" in tekst
+    assert "Traceback" not in tekst
+    assert any(o.get("data", {}).get("image/png") for c in nb.cells for o in c.get("outputs", []))
+    assert {p: p.read_bytes() for p in voor} == voor
+    assert sorted(os.listdir(EXERCISES / "data")) == inhoud_voor
+
+
+def test_notebook_is_stored_without_outputs_and_plot_cells_have_alt_text():
+    import nbformat
+    nb = nbformat.read(EXERCISES / "m4-gebruikspatroon.ipynb", as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert len(nb.cells) <= 16, len(nb.cells)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+            if cell.source.startswith("toon_grafiek("):
+                assert cell.metadata["mystnb"]["image"]["alt"]
