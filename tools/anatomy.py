@@ -35,6 +35,7 @@ def self_check_questions(text: str) -> list[dict]:
         feedback = solutions.get(label, "")
         questions.append({
             "label": label,
+            "nonumber": bool(re.search(r"^:nonumber:", body, re.M)),
             "options": re.findall(r"^- \*\*([A-Z])\.\*\*", body, re.M),
             "verdicts": re.findall(r"^- \*\*([A-Z])\. (Juist|Niet juist)\.\*\*", feedback, re.M),
         })
@@ -88,6 +89,8 @@ def problems(module: Path) -> list[str]:
         if len(questions) < MIN_QUESTIONS:
             out.append(f"{name}: {len(questions)} zelftoetsvragen (minstens {MIN_QUESTIONS})")
         for q in questions:
+            if not q["nonumber"]:
+                out.append(f"{q['label']}: zelftoetsvragen krijgen ':nonumber:' (titel 'Vraag N')")
             if len(q["options"]) < 2:
                 out.append(f"{q['label']}: minder dan twee antwoordopties")
             if [v[0] for v in q["verdicts"]] != q["options"]:

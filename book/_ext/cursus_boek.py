@@ -5,9 +5,10 @@ package does for us (see CONTRIBUTING.md, "Own code and why"):
    handlers for ``singlehtml``, after which Sphinx no longer falls back to the ``html``
    handlers of the other extensions (sphinx-design, myst-nb, ...), and the build crashes
    with "unknown node type". We copy the missing ``html`` handlers to ``singlehtml``.
-2. Titles of solutions: sphinx-exercise calls every solution "Oplossing van Opgave N".
-   Reflection has no single right answer, so solutions with the class ``denkrichtingen``
-   are titled "Denkrichtingen bij Opgave N", and self-check answers "Feedback bij Vraag N".
+2. Titles: sphinx-exercise calls every solution "Oplossing van Opgave N". Reflection has
+   no single right answer, so solutions with the class ``denkrichtingen`` are titled
+   "Denkrichtingen bij Opgave N"; self-check questions are titled "Vraag N" and their
+   answers "Feedback bij vraag N".
 3. Dutch citation styles: a pybtex style (``cursus_nl``) for the source list, APA-like,
    with Dutch words ("Beschikbaar via") since pybtex ships only English labels; and an
    in-text style (``author_year_nl``): "(Auteur & Auteur, 2020; Auteur et al., 2021)" with
@@ -47,31 +48,58 @@ SOLUTION_PREFIX = {"denkrichtingen": "Denkrichtingen bij", "zelftoets": "Feedbac
 
 
 class DutchSolutionTitles(SphinxPostTransform):
-    """Runs after sphinx-exercise resolved the titles (its priority is 21)."""
+    """Runs after sphinx-exercise resolved the titles (its priority is 21 and 22).
+
+    Self-check questions are written with ``:nonumber:`` and a subtitle "Vraag N"; they are
+    titled just "Vraag N" (not "Opgave (Vraag N)"), and their feedback "Feedback bij vraag N".
+    """
 
     default_priority = 30
 
     def run(self) -> None:
-        from sphinx_exercise.nodes import solution_node
+        from sphinx_exercise.nodes import exercise_node, solution_node
 
         registry = getattr(self.env, "sphinx_exercise_registry", {})
+        for node in self.document.findall(exercise_node):
+            if "zelftoets" in node.get("classes", []) and node.children and isinstance(node[0], nodes.title):
+                subtitle = _subtitle(node[0])
+                if subtitle:
+                    node[0].children = []
+                    node[0] += nodes.Text(subtitle)
         for node in self.document.findall(solution_node):
-            kind = None
-            if "denkrichtingen" in node.get("classes", []):
-                kind = "denkrichtingen"
-            else:
-                target = registry.get(node.get("target_label"), {}).get("node")
-                if target is not None and "zelftoets" in target.get("classes", []):
-                    kind = "zelftoets"
-                    node["classes"].append("zelftoets-feedback")
-            if kind is None or not node.children or not isinstance(node[0], nodes.title):
+            if not node.children or not isinstance(node[0], nodes.title):
                 continue
             title = node[0]
-            for i, child in enumerate(title.children):
-                if isinstance(child, nodes.Text):
-                    title.replace(child, nodes.Text(SOLUTION_PREFIX[kind]))
-                    break
-            node["title"] = SOLUTION_PREFIX[kind]
+            if "denkrichtingen" in node.get("classes", []):
+                _replace_first_text(title, SOLUTION_PREFIX["denkrichtingen"])
+                node["title"] = SOLUTION_PREFIX["denkrichtingen"]
+                continue
+            target = registry.get(node.get("target_label"), {}).get("node")
+            if target is None or "zelftoets" not in target.get("classes", []):
+                continue
+            node["classes"].append("zelftoets-feedback")
+            _replace_first_text(title, SOLUTION_PREFIX["zelftoets"] + " ")
+            subtitle = _subtitle(title)
+            for ref in title.findall(nodes.reference):
+                if subtitle:
+                    ref.children = [nodes.Text(subtitle.lower())]
+                break
+            node["title"] = SOLUTION_PREFIX["zelftoets"]
+
+
+def _subtitle(title: nodes.title) -> str:
+    """The text in the last parentheses of a title: "Opgave (Vraag 2)" -> "Vraag 2"."""
+    text = title.astext()
+    if text.endswith(")") and "(" in text:
+        return text[text.rindex("(") + 1 : -1].strip()
+    return ""
+
+
+def _replace_first_text(title: nodes.title, new: str) -> None:
+    for child in title.children:
+        if isinstance(child, nodes.Text):
+            title.replace(child, nodes.Text(new))
+            return
 
 
 # --- 3. Dutch bibliography style --------------------------------------------------------
