@@ -79,10 +79,27 @@ def _doc_sections(article: Tag, root_doc: str) -> dict[str, Tag]:
     # Children come later in document order than their parents: extract them first.
     docs = {name: section.extract() for name, section in reversed(found)}
     docs[root_doc] = root_section.extract()
-    for section in docs.values():
+    for name, section in docs.items():
         for wrapper in section.select("div.toctree-wrapper"):
             wrapper.decompose()
+        for link in section.select("a.headerlink"):
+            link.decompose()
+        # {doc} links point to "#document-<name>": make the section itself that target.
+        section["id"] = f"document-{name}"
     return docs
+
+
+def _dedupe_ids(body: Tag) -> None:
+    """Sections of different pages share slugs ("zelftoets", "afsluiting"): keep ids unique."""
+    seen: set[str] = set()
+    for el in body.find_all(id=True):
+        ident = el["id"]
+        if ident in seen:
+            n = 2
+            while f"{ident}-{n}" in seen:
+                n += 1
+            el["id"] = ident = f"{ident}-{n}"
+        seen.add(ident)
 
 
 HEADING = re.compile(r"^h[1-6]$")
@@ -125,6 +142,7 @@ def _clean(soup: BeautifulSoup, body: Tag) -> None:
     # point to the section ids, so those spans carry nothing.
     for span in body.select('span[id^="document-"]'):
         span.decompose()
+    _dedupe_ids(body)
 
 
 def _add_writing_space(soup: BeautifulSoup, body: Tag) -> None:
@@ -209,14 +227,8 @@ def _toc(soup: BeautifulSoup, entries: list[tuple[int, str, str]]) -> Tag:
 
 
 def _heading_anchor(section: Tag, heading: Tag) -> str:
-    """An id to link to from the table of contents."""
-    if heading.get("id"):
-        return heading["id"]
-    parent = heading.find_parent("section")
-    if parent is not None and parent.get("id"):
-        return parent["id"]
-    heading["id"] = f"kop-{abs(hash(heading.get_text())) % 10**8}"
-    return heading["id"]
+    """The table of contents links to the document's section (ids made unique above)."""
+    return section["id"]
 
 
 def build_print_html(singlehtml_dir: Path, toc_path: Path = ROOT / "_toc.yml",

@@ -1,0 +1,64 @@
+"""Every notebook in the toc executes top to bottom, is stored clean, and stays small."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+
+from conftest import EXERCISES, ROOT, execute_notebook, toc_docs
+
+NOTEBOOKS = [d.split("/", 1)[1] + ".ipynb" for d in toc_docs() if d.startswith("exercises/")]
+
+
+def test_every_module_has_a_notebook():
+    assert len(NOTEBOOKS) >= 1
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_stored_without_outputs(name):
+    nb = json.loads((EXERCISES / name).read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs", []) == [], f"{name}: stored outputs"
+            assert cell.get("execution_count") is None
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_starts_with_a_dutch_title_and_stays_short(name):
+    nb = nbformat.read(EXERCISES / name, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# Oefenen:")
+    assert "Shift" in first.source, f"{name}: explain how to run a cell"
+    assert len(nb.cells) <= 20
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_executes_without_errors(name):
+    nb = execute_notebook(name)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert "Traceback" not in out.get("text", ""), f"{name}: a traceback in the output"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_plots_have_alt_text(name):
+    nb = nbformat.read(EXERCISES / name, as_version=4)
+    executed = execute_notebook(name)
+    for cell, done in zip(nb.cells, executed.cells):
+        has_image = any("image/png" in o.get("data", {}) for o in done.get("outputs", []))
+        if has_image:
+            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+            assert len(alt) > 20, f"{name}: a figure without alt text:\n{cell.source[:80]}"
+
+
+def test_notebooks_import_only_the_shared_helper_package():
+    for name in NOTEBOOKS:
+        nb = nbformat.read(EXERCISES / name, as_version=4)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert "from cursus" in code, f"{name}: does not use the helper package"
+        assert "def " not in code, f"{name}: helper code belongs in exercises/cursus, not in the notebook"
