@@ -1,0 +1,126 @@
+"""Print build and page-weight figures for the course (never asserted in tests: machines are noisy).
+
+Usage: python tools/benchmark.py   (or `make benchmark`). It removes _build first and leaves a
+fresh build behind. Figures:
+
+- clean build time of the site, and of the handbook PDF (singlehtml + WeasyPrint) separately;
+- rebuild time of the site after touching one page, and how many notebooks ran then (should be 0);
+- PDF pages and size;
+- transfer size and request count of the module 1 page in Chromium (loopback server).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+BUILD = ROOT / "_build"
+CACHE = BUILD / ".jupyter_cache"
+TOUCHED_PAGE = ROOT / "book" / "m1-spectrum" / "02-het-spectrum.md"
+MODULE_PAGE = "book/m1-spectrum/index.html"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def executed_notebooks() -> dict[str, str]:
+    """Notebook URI -> time its cached execution was stored, from jupyter-cache."""
+    from jupyter_cache import get_cache
+
+    if not CACHE.exists():
+        return {}
+    cache = get_cache(str(CACHE))
+    return {r.uri: str(r.created) for r in cache.list_cache_records()}
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the figures readable
+        pass
+
+
+def page_weight(base_url: str, path: str) -> tuple[int, int, int]:
+    """(requests, bytes transferred, requests to other hosts) for one page load in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = {}
+    urls: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.on("Network.requestWillBeSent", lambda e: urls.append(e["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.goto(base_url + path, wait_until="networkidle")
+        browser.close()
+    foreign = [u for u in urls if not u.startswith(base_url) and not u.startswith("data:")]
+    return len(urls), sum(sizes.values()), len(foreign)
+
+
+def main() -> None:
+    shutil.rmtree(BUILD, ignore_errors=True)
+    figures: list[tuple[str, str]] = []
+
+    t = timed([str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"])
+    figures.append(("site, clean build (4 notebooks executed)", f"{t:.1f} s"))
+
+    t = timed([sys.executable, "tools/pdf.py"])
+    figures.append(("handbook PDF, clean (singlehtml + WeasyPrint)", f"{t:.1f} s"))
+
+    before = executed_notebooks()
+    TOUCHED_PAGE.touch()
+    t = timed([str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"])
+    after = executed_notebooks()
+    ran = sum(1 for uri, stamp in after.items() if before.get(uri) != stamp)
+    figures.append((f"site, rebuild after touching {TOUCHED_PAGE.relative_to(ROOT)}", f"{t:.1f} s"))
+    figures.append(("notebooks executed on that rebuild", str(ran)))
+
+    from pypdf import PdfReader
+
+    pdf = BUILD / "pdf" / "handboek.pdf"
+    figures.append(("handbook PDF pages", str(len(PdfReader(str(pdf)).pages))))
+    figures.append(("handbook PDF size", f"{pdf.stat().st_size / 1024:.0f} KB"))
+
+    if Path(CHROMIUM).exists():
+        with serve(BUILD / "html") as base:
+            requests, size, foreign = page_weight(base, MODULE_PAGE)
+        figures.append((f"{MODULE_PAGE}: requests", str(requests)))
+        figures.append((f"{MODULE_PAGE}: transferred", f"{size / 1024:.0f} KB"))
+        figures.append((f"{MODULE_PAGE}: requests to other hosts", str(foreign)))
+    else:
+        figures.append(("page weight", "skipped: /usr/bin/chromium is missing (make system-test installs it)"))
+
+    width = max(len(k) for k, _ in figures)
+    for key, value in figures:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
