@@ -155,3 +155,9 @@ def test_notebook_pages_show_executed_output(built_html):
 def test_checker_for_english_strings_can_fail():
     soup = BeautifulSoup('<html><a title="Back to top">x</a></html>', "html.parser")
     assert "Back to top" in chrome_texts(soup)
+
+
+def test_every_page_links_the_print_stylesheet(built_html):
+    for doc in DOCS:
+        links = page(doc).select('link[rel="stylesheet"][media="print"]')
+        assert any("print.css" in l["href"] for l in links), f"{doc}: no print stylesheet"
