@@ -37,7 +37,8 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 @dataclass
 class Block:
-    """One unit of visible text: ``kind`` is heading, paragraph, item, cell, title or message."""
+    """One unit of visible text: ``kind`` is heading, paragraph, item, cell, title, comment,
+    message or docstring; ``code`` marks content without text (code, an include, a list)."""
 
     kind: str
     text: str
@@ -156,11 +157,13 @@ def markdown_blocks(source: str, line_offset: int = 0) -> list[Block]:
             info = tok.info.strip()
             m = re.match(r"^\{([\w:-]+)\}\s*(.*)$", info)
             if not m:
-                continue  # plain code block
+                blocks.append(Block("code", "", line))  # plain code block: content, not text
+                continue
             name, argument = m.group(1), m.group(2)
             if name in TITLED and argument:
                 blocks.append(Block("title", clean(argument), line))
             if name in SKIP_BODY:
+                blocks.append(Block("code", "", line))  # generated or included content
                 continue
             body = _split_options(tok.content)
             offset = line + (tok.content.count("\n") - body.count("\n"))
@@ -186,6 +189,7 @@ def notebook_blocks(path: Path) -> list[Block]:
                 b.line = n  # cell number
                 blocks.append(b)
         elif cell["cell_type"] == "code":
+            blocks.append(Block("code", "", n))
             for ln in src.split("\n"):
                 if "#" in ln:
                     comment = ln.split("#", 1)[1].strip()
