@@ -129,6 +129,8 @@ def report(scores: list[PageScore], show_sentences: bool = True) -> str:
     if show_sentences:
         lines.append("")
         lines.append(f"Zinnen van meer dan {LONG_SENTENCE} woorden:")
+        if not any(s.long for s in scores):
+            lines.append("(geen)")
         for s in scores:
             for sentence in s.long:
                 lines.append(f"- {s.path}: ({len(WORD.findall(sentence))} woorden) {sentence}")
