@@ -301,7 +301,7 @@ class werkbladen_lijst(nodes.General, nodes.Element):
 
 
 def _table(headers: list[str], widths: list[int], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
-    table = nodes.table(classes=classes)
+    table = nodes.table(classes=classes + ["colwidths-given"])  # docutils writes the widths
     group = nodes.tgroup(cols=len(headers))
     table += group
     for w in widths:
@@ -366,7 +366,7 @@ class DraaiboekDirective(SphinxDirective):
                 text=f"{session.titel} ({clock(session.begintijd)}–{clock(end)}, {session.duur} minuten)",
                 classes=["draaiboek-sessie"])
             table, body = _table(["Start", "Duur", "Activiteit", "Werkvorm", "Doel", "Materiaal", "Aanwijzingen"],
-                                 [6, 5, 15, 10, 24, 16, 24], ["draaiboek-tabel"])
+                                 [7, 7, 14, 11, 23, 16, 28], ["draaiboek-tabel"])
             for act in session.activiteiten:
                 row = nodes.row(classes=["pauze"] if act.werkvorm == "pauze" else [])
                 row += nodes.entry("", nodes.paragraph(text=clock(session.begintijd + act.start), classes=["starttijd"]))
