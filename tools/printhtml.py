@@ -434,7 +434,7 @@ def _worksheet_section(out: BeautifulSoup, sheet: Worksheet, course: str) -> Tag
     section = out.new_tag("section", attrs={
         "class": f"werkblad werkblad-{sheet.kind}", "id": f"werkblad-{sheet.ident}",
         # the page footer (print.css: string-set from this attribute)
-        "data-voet": f"{course} · werkblad {sheet.ident} · uit: {sheet.page_title}",
+        "data-voet": f"{course} · werkblad {sheet.ident}",
     })
     head = out.new_tag("p", attrs={"class": "werkblad-kop"})
     head.string = f"{course} · {sheet.module}"
@@ -443,7 +443,7 @@ def _worksheet_section(out: BeautifulSoup, sheet: Worksheet, course: str) -> Tag
     h2.string = sheet.title
     section.append(h2)
     code = out.new_tag("p", attrs={"class": "werkblad-code"})
-    code.string = f"Werkblad {sheet.ident}"
+    code.string = f"Werkblad {sheet.ident} · bij de pagina “{sheet.page_title}”"
     section.append(code)
     name = out.new_tag("p", attrs={"class": "werkblad-naam"})
     name.string = "Naam:"

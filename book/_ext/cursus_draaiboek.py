@@ -174,11 +174,11 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
             if isinstance(act.get("titel"), str):
                 where += f" '{act['titel']}'"
             werkvorm = act.get("werkvorm")
+            if werkvorm not in WERKVORMEN:
+                raise fail(act[LINE], where, f"onbekende werkvorm {werkvorm!r}; kies uit {', '.join(WERKVORMEN)}")
             is_break = werkvorm == "pauze"
             required = {"titel", "duur", "werkvorm"} | (set() if is_break else {"doelen", "notities"})
             keys(act, ACTIVITY_KEYS, required, where)
-            if werkvorm not in WERKVORMEN:
-                raise fail(act[LINE], where, f"onbekende werkvorm {werkvorm!r}; kies uit {', '.join(WERKVORMEN)}")
             goals: list[tuple[int, int]] = []
             raw_goals = act.get("doelen", [])
             if not isinstance(raw_goals, list) or (not is_break and not raw_goals):
