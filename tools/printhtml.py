@@ -257,11 +257,11 @@ class Source:
     docs: dict[str, Tag]
     book_title: str
 
-    def part_of(self, doc: str) -> str:
-        for chapter in self.chapters:
-            if doc == chapter.doc or doc in chapter.sections:
-                return chapter.part
-        return ""
+    def title_of(self, doc: str) -> str:
+        """The title (first heading) of a document, or its name."""
+        section = self.docs.get(doc)
+        heading = section.find(HEADING) if section is not None else None
+        return heading.get_text(" ", strip=True) if heading is not None else doc
 
 
 def load_source(singlehtml_dir: Path, toc_path: Path = ROOT / "_toc.yml",
@@ -392,7 +392,7 @@ class Worksheet:
     ident: str
     kind: str  # "reflectie" or "casus"
     title: str
-    module: str  # the toc caption, e.g. "Module 1 — Mentale gezondheid: een spectrum"
+    module: str  # the module's title, e.g. "Module 1 — Mentale gezondheid: een spectrum"
     page_title: str
     body: list[Tag]
 
@@ -404,12 +404,12 @@ def collect_worksheets(source: Source) -> list[Worksheet]:
     for chapter in source.chapters:
         if not chapter.part.startswith("Module"):
             continue
+        module = source.title_of(chapter.doc)
         for doc in [chapter.doc] + chapter.sections:
             section = source.docs.get(doc)
             if section is None:
                 continue
-            heading = section.find(HEADING)
-            page_title = heading.get_text(" ", strip=True) if heading else doc
+            page_title = source.title_of(doc)
             for box in section.select("div.exercise.reflectie, div.admonition.casus"):
                 ident = box.get("id")
                 if not ident:
@@ -426,7 +426,7 @@ def collect_worksheets(source: Source) -> list[Worksheet]:
                     kind = "casus"
                     title = raw
                     body = [copy.copy(c) for c in box.children if isinstance(c, Tag) and c is not title_el]
-                sheets.append(Worksheet(ident, kind, title, chapter.part, page_title, body))
+                sheets.append(Worksheet(ident, kind, title, module, page_title, body))
     return sheets
 
 
@@ -511,7 +511,7 @@ def _answer_key(out: BeautifulSoup, source: Source) -> Tag:
         if not chapter.part.startswith("Module"):
             continue
         h2 = out.new_tag("h2")
-        h2.string = chapter.part
+        h2.string = source.title_of(chapter.doc)
         key.append(h2)
         for doc in [chapter.doc] + chapter.sections:
             section = source.docs.get(doc)
