@@ -1,4 +1,7 @@
-"""Build the handbook PDF: singlehtml build -> print HTML (tools/printhtml.py) -> WeasyPrint.
+"""Build the PDFs: singlehtml build -> print HTML (tools/printhtml.py) -> WeasyPrint.
+
+Writes the handbook (handboek.pdf), the trainer guide (trainershandleiding.pdf), the worksheet
+bundle (werkbladen.pdf) and one PDF per worksheet (werkbladen/<id>.pdf), all in _build/pdf/.
 
 Usage: python tools/pdf.py [--skip-sphinx]
 The singlehtml build runs with -W -n --keep-going like the site, so a warning fails it.
@@ -15,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from printhtml import build_print_html  # noqa: E402
+from printhtml import build_print_html, build_trainer_html, build_worksheets_html  # noqa: E402
 
 SINGLEHTML = ROOT / "_build" / "singlehtml"
 PDF_DIR = ROOT / "_build" / "pdf"
@@ -50,6 +53,26 @@ def main() -> None:
     html = build_print_html(SINGLEHTML)
     pdf = render_pdf(html, PDF_DIR / "handboek.pdf")
     print(f"Handboek: {pdf.relative_to(ROOT)} ({pdf.stat().st_size // 1024} KB, {time.perf_counter() - start:.1f} s)")
+    build_trainer_edition()
+
+
+def build_trainer_edition() -> None:
+    """The trainer guide and the worksheets, from the same singlehtml build."""
+    start = time.perf_counter()
+    guide = render_pdf(build_trainer_html(SINGLEHTML), PDF_DIR / "trainershandleiding.pdf")
+    print(f"Trainershandleiding: {guide.relative_to(ROOT)} ({guide.stat().st_size // 1024} KB, "
+          f"{time.perf_counter() - start:.1f} s)")
+    start = time.perf_counter()
+    bundle_html, singles = build_worksheets_html(SINGLEHTML)
+    bundle = render_pdf(bundle_html, PDF_DIR / "werkbladen.pdf")
+    sheet_dir = PDF_DIR / "werkbladen"
+    if sheet_dir.exists():
+        for old in sheet_dir.glob("*.pdf"):  # a worksheet whose exercise was removed
+            old.unlink()
+    for ident, html in singles.items():
+        render_pdf(html, sheet_dir / f"{ident}.pdf")
+    print(f"Werkbladen: {bundle.relative_to(ROOT)} en {len(singles)} losse bladen in "
+          f"{sheet_dir.relative_to(ROOT)}/ ({time.perf_counter() - start:.1f} s)")
 
 
 if __name__ == "__main__":
