@@ -107,7 +107,7 @@ def _drop_thebe_config(app: Sphinx, doctree: nodes.document, docname: str) -> No
 def _reflection_index(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
-    from sphinx_exercise.nodes import exercise_node
+    from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
     env = app.env
     order = {doc: i for i, doc in enumerate(_reading_order(env))}
@@ -118,13 +118,15 @@ def _reflection_index(app: Sphinx, exception) -> None:
         if docname.endswith("/index") and re.search(r"/m\d-", "/" + docname):
             modules[folder] = _module_title(env, docname)
         try:
-            doctree = env.get_doctree(docname)
+            doctree = env.get_and_resolve_doctree(docname, app.builder)
         except FileNotFoundError:
             continue
-        for node in doctree.findall(exercise_node):
+        for node in doctree.findall(lambda n: isinstance(n, (exercise_node, exercise_enumerable_node))):
             if "reflectie" not in node.get("classes", []) or not node.get("ids"):
                 continue
-            title = node[0].astext() if node.children and isinstance(node[0], nodes.title) else ""
+            title = node[0].astext().strip() if node.children and isinstance(node[0], nodes.title) else ""
+            if title.startswith("(") and title.endswith(")"):
+                title = title[1:-1].strip()   # the number ("Opgave 1") is added by the HTML writer
             items.append({"id": node["ids"][0], "title": title, "module": folder,
                           "page": app.builder.get_target_uri(docname),
                           "pageTitle": env.titles[docname].astext() if docname in env.titles else docname})

@@ -61,7 +61,8 @@
   }
 
   function pagename() {
-    return (window.DOCUMENTATION_OPTIONS && window.DOCUMENTATION_OPTIONS.pagename) || "";
+    // documentation_options.js declares a global const, which is not a property of window.
+    return (typeof DOCUMENTATION_OPTIONS !== "undefined" && DOCUMENTATION_OPTIONS.pagename) || "";
   }
 
   function rootUrl() {
@@ -215,11 +216,14 @@
     if (!article) { return; }
     var box = el("div", { "class": "cursus-module-klaar" });
     var button = el("button", { type: "button", "class": "cursus-knop", "aria-pressed": "false" });
+    var mark = el("span", { "aria-hidden": "true" });
+    button.appendChild(document.createTextNode("Module klaar"));
+    button.appendChild(mark);
     var status = el("p", { "class": "cursus-status", role: "status" });
     function render() {
       var done = isDone(module.id);
       button.setAttribute("aria-pressed", done ? "true" : "false");
-      button.textContent = done ? "Module klaar ✓" : "Module klaar";
+      mark.textContent = done ? " ✓" : "";
     }
     button.addEventListener("click", function () {
       var done = !isDone(module.id);
@@ -411,6 +415,14 @@
     render();
   }
 
+  // sphinx-togglebutton names its buttons "Toggle hidden content" (English, same for all).
+  function dutchToggleLabels() {
+    Array.prototype.forEach.call(document.querySelectorAll("button.toggle-button"), function (button) {
+      var title = button.parentNode ? button.parentNode.textContent.trim() : "";
+      button.setAttribute("aria-label", title ? title + ": tonen of verbergen" : "Tonen of verbergen");
+    });
+  }
+
   function start() {
     document.documentElement.classList.add("cursus-js");
     enhanceReflections();
@@ -423,6 +435,11 @@
   // Exposed for the browser tests and for curious developers; holds no data of its own.
   window.cursus = { storageAvailable: store.ok, exportMarkdown: exportMarkdown, parseMarkdown: parseMarkdown };
 
+  if (document.readyState === "complete") {
+    dutchToggleLabels();
+  } else {
+    window.addEventListener("load", dutchToggleLabels);
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
