@@ -6,7 +6,9 @@ fresh build behind. Figures:
 - clean build time of the site, and of the handbook PDF (singlehtml + WeasyPrint) separately;
 - rebuild time of the site after touching one page, and how many notebooks ran then (should be 0);
 - PDF pages and size;
-- transfer size and request count of the module 1 page in Chromium (loopback server).
+- transfer size and request count of the module 1 page in Chromium (loopback server);
+- the heaviest page of the site: its transfer size and request count (every page is loaded
+  once, each in a fresh browser context, so nothing comes from the cache).
 """
 
 from __future__ import annotations
@@ -65,23 +67,51 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _weigh(browser, base_url: str, path: str) -> tuple[int, int, int]:
+    sizes: dict[str, int] = {}
+    urls: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.requestWillBeSent", lambda e: urls.append(e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(base_url + path, wait_until="networkidle")
+    context.close()
+    foreign = [u for u in urls if not u.startswith(base_url) and not u.startswith(("data:", "blob:"))]
+    return len(urls), sum(sizes.values()), len(foreign)
+
+
 def page_weight(base_url: str, path: str) -> tuple[int, int, int]:
     """(requests, bytes transferred, requests to other hosts) for one page load in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    sizes: dict[str, int] = {}
-    urls: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.on("Network.requestWillBeSent", lambda e: urls.append(e["request"]["url"]))
-        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-        page.goto(base_url + path, wait_until="networkidle")
+        result = _weigh(browser, base_url, path)
         browser.close()
-    foreign = [u for u in urls if not u.startswith(base_url) and not u.startswith("data:")]
-    return len(urls), sum(sizes.values()), len(foreign)
+    return result
+
+
+def site_pages(html: Path) -> list[str]:
+    """Every page of the built site (not the theme's template fragments under _static/)."""
+    return sorted(p.relative_to(html).as_posix() for p in html.rglob("*.html")
+                  if not p.relative_to(html).parts[0].startswith("_"))
+
+
+def heaviest_page(base_url: str, html: Path) -> tuple[str, int, int, int]:
+    """(path, requests, bytes, requests to other hosts) of the page that transfers most."""
+    from playwright.sync_api import sync_playwright
+
+    weights = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in site_pages(html):
+            requests, size, foreign = _weigh(browser, base_url, path)
+            weights.append((size, path, requests, foreign))
+        browser.close()
+    size, path, requests, foreign = max(weights)
+    return path, requests, size, sum(w[3] for w in weights)
 
 
 def main() -> None:
@@ -114,6 +144,11 @@ def main() -> None:
         figures.append((f"{MODULE_PAGE}: requests", str(requests)))
         figures.append((f"{MODULE_PAGE}: transferred", f"{size / 1024:.0f} KB"))
         figures.append((f"{MODULE_PAGE}: requests to other hosts", str(foreign)))
+        with serve(BUILD / "html") as base:
+            path, requests, size, foreign_all = heaviest_page(base, BUILD / "html")
+        figures.append((f"heaviest page ({path}): requests", str(requests)))
+        figures.append((f"heaviest page ({path}): transferred", f"{size / 1024:.0f} KB"))
+        figures.append(("all pages: requests to other hosts", str(foreign_all)))
     else:
         figures.append(("page weight", "skipped: /usr/bin/chromium is missing (make system-test installs it)"))
 
