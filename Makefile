@@ -17,6 +17,7 @@ book: html pdf
 	@echo "Klaar."
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
 	@echo "  Handboek: _build/pdf/handboek.pdf"
+	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
 
 # Python environment: rebuilt when requirements.txt changes.
 $(STAMP): requirements.txt

@@ -151,13 +151,7 @@ def _reading_order(env) -> list[str]:
 
 
 def _module_title(env, docname: str) -> str:
-    """The module's part caption in _toc.yml ("Module 1 — ..."), else the page title."""
-    import yaml
-
-    toc = yaml.safe_load((Path(env.srcdir) / "_toc.yml").read_text(encoding="utf-8"))
-    for part in toc.get("parts", []):
-        if any(c.get("file") == docname for c in part.get("chapters", [])):
-            return part.get("caption", "")
+    """The title of the module's index page ("Module 1 — ..."), one place for it."""
     return env.titles[docname].astext() if docname in env.titles else docname
 
 
