@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -104,3 +105,23 @@ def handbook() -> Path:
     if not PDF.exists():
         pytest.fail("_build/pdf/handboek.pdf ontbreekt: draai eerst `make book`")
     return PDF
+
+
+# --- PDF helpers shared by the handbook and trainer-guide tests ------------------------------
+
+
+def normalise(s: str) -> str:
+    """Undo hyphenation at line ends and collapse white space (text from PDFs and HTML)."""
+    s = re.sub(r"[\u2010\u00ad-]\n(?=[a-zà-ÿ])", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def pdf_outline(reader) -> tuple[list[str], list[str]]:
+    """(level-1 titles, level-2 titles) of a PDF's bookmarks (a pypdf PdfReader)."""
+    top, second = [], []
+    for item in reader.outline:
+        if isinstance(item, list):
+            second += [i.title for i in item if not isinstance(i, list)]
+        else:
+            top.append(item.title)
+    return top, second

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PRINT_HTML, ROOT, module_parts, read_toc
+from conftest import PRINT_HTML, ROOT, module_parts, normalise, pdf_outline, read_toc
 
 
 @pytest.fixture(scope="module")
@@ -29,23 +29,6 @@ def text(pages) -> str:
     return " ".join(pages)
 
 
-def outline_titles(reader: PdfReader) -> tuple[list[str], list[str]]:
-    """(level-1 titles, level-2 titles) of the PDF bookmarks."""
-    top, second = [], []
-    for item in reader.outline:
-        if isinstance(item, list):
-            second += [i.title for i in item if not isinstance(i, list)]
-        else:
-            top.append(item.title)
-    return top, second
-
-
-def normalise(s: str) -> str:
-    """Undo hyphenation at line ends and collapse white space."""
-    s = re.sub(r"[\u2010\u00ad-]\n(?=[a-zà-ÿ])", "", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def test_page_count_and_size(reader):
     assert 60 <= len(reader.pages) <= 260, len(reader.pages)
     box = reader.pages[0].mediabox
@@ -62,7 +45,7 @@ def test_metadata_language_and_tags(reader):
 
 
 def test_one_bookmark_per_chapter(reader):
-    top, second = outline_titles(reader)
+    top, second = pdf_outline(reader)
     chapters = ["Welkom", "Over deze training", "Zo werk je met deze training", "Hulp nodig?",
                 "Antwoorden", "Begrippenlijst", "Bronnen"]
     chapters += [p["caption"].split(" — ")[0] for p in module_parts()]

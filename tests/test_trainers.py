@@ -14,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, PRINT_HTML, ROOT, module_parts, page, read_toc, toc_docs
+from conftest import HTML, PDF, PRINT_HTML, ROOT, module_parts, normalise, page, pdf_outline, read_toc, toc_docs
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import cursus_draaiboek as draaiboek  # noqa: E402
@@ -29,24 +29,9 @@ FOUR_METHODS = {"plenair", "tweetallen", "kleine groepen", "individueel"}
 A4 = (595, 842)
 
 
-def normalise(s: str) -> str:
-    s = re.sub(r"[\u2010\u00ad-]\n(?=[a-zà-ÿ])", "", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def pdf_text(path: Path) -> list[str]:
     with pdfplumber.open(str(path)) as pdf:
         return [normalise(p.extract_text() or "") for p in pdf.pages]
-
-
-def outline(reader: PdfReader) -> tuple[list[str], list[str]]:
-    top, second = [], []
-    for item in reader.outline:
-        if isinstance(item, list):
-            second += [i.title for i in item if not isinstance(i, list)]
-        else:
-            top.append(item.title)
-    return top, second
 
 
 def is_a4(reader: PdfReader) -> bool:
@@ -282,7 +267,7 @@ def test_each_worksheet_is_one_a4_page_with_its_text(boxes, ident):
 def test_the_bundle_has_every_worksheet_with_a_bookmark(boxes):
     reader = PdfReader(str(BUNDLE))
     assert len(reader.pages) == len(boxes) and is_a4(reader)
-    top, _ = outline(reader)
+    top, _ = pdf_outline(reader)
     assert len(top) == len(boxes)
     assert all(t.startswith(("Casus:", "Opdracht:")) for t in top)
     assert reader.trailer["/Root"]["/Lang"] == "nl"
@@ -315,7 +300,7 @@ def test_guide_is_a_tagged_dutch_a4_book(guide, guide_pages):
 
 
 def test_guide_bookmarks_and_running_heads(guide, guide_pages, boxes):
-    top, second = outline(guide)
+    top, second = pdf_outline(guide)
     for title in ("Voor trainers", "Antwoordsleutel", "Bijlage: werkbladen"):
         assert top.count(title) == 1, top
     for title in ("Draaiboek: introductie van 90 minuten", "Draaiboek: workshop van een dagdeel",
@@ -347,7 +332,7 @@ def test_guide_has_every_answer_and_the_worksheets(built_html, guide_pages, boxe
 
 def test_handbook_leaves_the_trainer_part_out(handbook):
     reader = PdfReader(str(handbook))
-    top, second = outline(reader)
+    top, second = pdf_outline(reader)
     assert "Voor trainers" not in top and "Veiligheidsprotocol" not in second
     text = " ".join(pdf_text(handbook))
     for needle in ("Draaiboek:", "Begeleiding bij module", "Veiligheidsprotocol", "Antwoordsleutel"):

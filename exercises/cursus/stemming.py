@@ -175,32 +175,28 @@ def _controleer_metingen(metingen: Any) -> Metingen:
     return metingen
 
 
-def _controleer_persoon(metingen: Metingen, persoon: Any) -> int:
-    n = metingen.aantal_personen
-    if isinstance(persoon, bool) or not is_getal(persoon) or (
-        isinstance(persoon, float) and not float(persoon).is_integer()
+def _heel_nummer(waarde: Any, naam: str, hoogste: int, buiten: str) -> int:
+    """A whole number from 1 to ``hoogste`` (bools and 2.5 refused), else one Dutch line."""
+    if isinstance(waarde, bool) or not is_getal(waarde) or (
+        isinstance(waarde, float) and not float(waarde).is_integer()
     ):
         raise InvoerFout(
-            f"persoon moet een heel getal zijn, maar je gaf {_wat_je_gaf(persoon)}; "
-            f"kies een nummer van 1 tot en met {n}."
+            f"{naam} moet een heel getal zijn, maar je gaf {_wat_je_gaf(waarde)}; "
+            f"kies een {'nummer' if naam == 'persoon' else naam} van 1 tot en met {hoogste}."
         )
-    if not 1 <= persoon <= n:
-        raise InvoerFout(f"er is geen persoon {int(persoon)}; kies een nummer van 1 tot en met {n}.")
-    return int(persoon) - 1  # internal index
+    if not 1 <= waarde <= hoogste:
+        raise InvoerFout(buiten.format(int(waarde), hoogste))
+    return int(waarde)
+
+
+def _controleer_persoon(metingen: Metingen, persoon: Any) -> int:
+    melding = "er is geen persoon {}; kies een nummer van 1 tot en met {}."
+    return _heel_nummer(persoon, "persoon", metingen.aantal_personen, melding) - 1  # internal index
 
 
 def _controleer_week(metingen: Metingen, week: Any) -> int:
-    w = metingen.aantal_weken
-    if isinstance(week, bool) or not is_getal(week) or (
-        isinstance(week, float) and not float(week).is_integer()
-    ):
-        raise InvoerFout(
-            f"week moet een heel getal zijn, maar je gaf {_wat_je_gaf(week)}; "
-            f"kies een week van 1 tot en met {w}."
-        )
-    if not 1 <= week <= w:
-        raise InvoerFout(f"er is geen week {int(week)} in de metingen; kies een week van 1 tot en met {w}.")
-    return int(week)
+    melding = "er is geen week {} in de metingen; kies een week van 1 tot en met {}."
+    return _heel_nummer(week, "week", metingen.aantal_weken, melding)
 
 
 # --- simulation -----------------------------------------------------------------------------
