@@ -64,3 +64,15 @@ def test_checker_reports_missing_cases(tmp_path: Path):
     for page in copy.glob("*.md"):
         page.write_text(page.read_text(encoding="utf-8").replace(":class: casus", ":class: note"), encoding="utf-8")
     assert any("casussen" in p for p in anatomy.problems(copy))
+
+
+def test_course_overview_times_match_each_modules_duration():
+    """The study times on "Over deze training" come from the modules' own Duur tables."""
+    import re
+
+    overview = (ROOT / "book" / "start" / "over.md").read_text(encoding="utf-8")
+    listed = {int(n): int(m) for n, m in re.findall(r"^\| (\d) \| .* \| ongeveer (\d+) minuten \|$", overview, re.M)}
+    for number, module in enumerate(MODULES, start=1):
+        duur = (module / "index.md").read_text(encoding="utf-8").split("## Duur")[1].split("\n## ")[0]
+        total = int(re.search(r"\*\*[Tt]otaal\*\* \| \*\*(\d+)\*\*", duur).group(1))
+        assert listed.get(number) == total, f"over.md says {listed.get(number)} min for module {number}, its Duur says {total}"
