@@ -122,7 +122,7 @@ def main() -> None:
     figures.append(("site, clean build (4 notebooks executed)", f"{t:.1f} s"))
 
     t = timed([sys.executable, "tools/pdf.py"])
-    figures.append(("handbook PDF, clean (singlehtml + WeasyPrint)", f"{t:.1f} s"))
+    figures.append(("PDFs, clean: handbook, trainer guide, worksheets (singlehtml + WeasyPrint)", f"{t:.1f} s"))
 
     before = executed_notebooks()
     TOUCHED_PAGE.touch()
