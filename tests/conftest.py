@@ -125,3 +125,21 @@ def pdf_outline(reader) -> tuple[list[str], list[str]]:
         else:
             top.append(item.title)
     return top, second
+
+
+# --- learner helpers: bad input gives one Dutch line ------------------------------------------
+
+
+def assert_one_dutch_line(capsys, func, *args, expected: str, **kwargs) -> str:
+    """``func`` refuses this input with one line containing ``expected``: as a message for the
+    tests (InvoerFout), and through the learner-facing wrapper as exactly one printed line,
+    no traceback, return value None. Returns the message."""
+    from cursus._basis import LET_OP, melding_van
+
+    melding = melding_van(func, *args, **kwargs)
+    assert melding is not None, f"{func.__name__} accepted {args!r} {kwargs!r}"
+    assert expected in melding, melding
+    assert "\n" not in melding
+    assert func(*args, **kwargs) is None
+    assert capsys.readouterr().out == LET_OP + melding + "\n"
+    return melding
