@@ -143,3 +143,17 @@ def assert_one_dutch_line(capsys, func, *args, expected: str, **kwargs) -> str:
     assert func(*args, **kwargs) is None
     assert capsys.readouterr().out == LET_OP + melding + "\n"
     return melding
+
+
+_pdf_text: dict[tuple[str, float], list[str]] = {}
+
+
+def pdf_text(path: Path) -> list[str]:
+    """Normalised text per page of a PDF, extracted once per test session (it takes seconds)."""
+    import pdfplumber
+
+    key = (str(path), path.stat().st_mtime)
+    if key not in _pdf_text:
+        with pdfplumber.open(str(path)) as pdf:
+            _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
+    return _pdf_text[key]

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PRINT_HTML, ROOT, module_parts, normalise, pdf_outline, read_toc
+from conftest import PRINT_HTML, ROOT, module_parts, normalise, pdf_outline, pdf_text, read_toc
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +19,7 @@ def reader(handbook: Path) -> PdfReader:
 
 @pytest.fixture(scope="module")
 def pages(handbook: Path) -> list[str]:
-    with pdfplumber.open(str(handbook)) as pdf:
-        return [normalise(p.extract_text() or "") for p in pdf.pages]
+    return pdf_text(handbook)
 
 
 @pytest.fixture(scope="module")

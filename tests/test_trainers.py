@@ -8,13 +8,12 @@ import sys
 from itertools import accumulate
 from pathlib import Path
 
-import pdfplumber
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, PRINT_HTML, ROOT, module_parts, normalise, page, pdf_outline, read_toc, toc_docs
+from conftest import HTML, PDF, PRINT_HTML, ROOT, module_parts, normalise, page, pdf_outline, pdf_text, read_toc, toc_docs
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import cursus_draaiboek as draaiboek  # noqa: E402
@@ -27,11 +26,6 @@ BUNDLE = PDF_DIR / "werkbladen.pdf"
 SHEETS = PDF_DIR / "werkbladen"
 FOUR_METHODS = {"plenair", "tweetallen", "kleine groepen", "individueel"}
 A4 = (595, 842)
-
-
-def pdf_text(path: Path) -> list[str]:
-    with pdfplumber.open(str(path)) as pdf:
-        return [normalise(p.extract_text() or "") for p in pdf.pages]
 
 
 def is_a4(reader: PdfReader) -> bool:
