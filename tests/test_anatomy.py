@@ -1,17 +1,14 @@
-"""Every module has the anatomy of DESIGN §4 (checked by tools/anatomy.py)."""
+"""Every module has the anatomy CONTRIBUTING.md describes (rules in course/anatomy.py)."""
 
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, module_dirs, module_parts
-
-sys.path.insert(0, str(ROOT / "tools"))
-import anatomy  # noqa: E402
+from conftest import COURSE, ROOT, module_dirs
+from course import anatomy, model
 
 MODULES = module_dirs()
 IDS = [d.name for d in MODULES]
@@ -26,16 +23,23 @@ def test_module_anatomy_is_complete(module: Path):
     assert anatomy.problems(module) == []
 
 
-@pytest.mark.parametrize("part", module_parts(), ids=IDS)
-def test_toc_entry_has_pages_notebook_selfcheck_and_closing(part: dict):
-    chapter = part["chapters"][0]
-    files = [s["file"] for s in chapter.get("sections", [])]
-    folder = Path(chapter["file"]).parent.as_posix()
-    assert chapter["file"].endswith("/index")
-    assert any(f.startswith("exercises/") for f in files), f"{folder}: no notebook in the toc"
-    assert files[-2:] == [f"{folder}/zelftoets", f"{folder}/afsluiting"]
-    for f in files:
-        assert (ROOT / f"{f}.md").exists() or (ROOT / f"{f}.ipynb").exists(), f"{f} in toc does not exist"
+def test_toc_gives_every_module_pages_notebook_selfcheck_and_closing():
+    assert anatomy.toc_problems(COURSE) == []
+    for m in COURSE.modules:
+        assert m.pages and m.notebook and m.docs[-2:] == (m.selfcheck, m.closing)
+
+
+def test_toc_checker_reports_a_module_without_notebook_or_closing(tmp_path):
+    """The toc check must be able to fail: a module whose toc entry lacks its notebook and ends
+    on a content page."""
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    broken = toc.replace("          - file: exercises/m1-spectrum\n", "").replace(
+        "          - file: book/m1-spectrum/afsluiting\n", "", 1)
+    assert broken != toc
+    (tmp_path / "_toc.yml").write_text(broken, encoding="utf-8")
+    course = model.load(tmp_path)
+    found = "\n".join(anatomy.toc_problems(course))
+    assert "Module 1: geen notebook" in found and "Module 1: geen afsluiting" in found
 
 
 @pytest.mark.parametrize("breakage, expected", [

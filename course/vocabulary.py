@@ -1,0 +1,87 @@
+"""The course's markup vocabulary, declared once.
+
+Authors write these class names and labels in MyST (see CONTRIBUTING.md, "Markup the tests
+rely on"); the Sphinx extension, the print editions, the browser script (through the generated
+course index) and the tests read them from here. Changing a name here and in the Markdown is
+all it takes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# --- class names on directives ------------------------------------------------------------
+
+#: ``admonition`` titled "Casus: ..." with this class: a case from practice.
+CASE = "casus"
+#: ``exercise`` with this class: a reflective exercise (writing lines in print, a field online).
+REFLECTION = "reflectie"
+#: ``exercise`` with this class: a self-check question (radio buttons online).
+SELF_CHECK = "zelftoets"
+#: ``solution`` with this class: the "Denkrichtingen" under a reflective exercise.
+THINKING = "denkrichtingen"
+#: Added by the build to the feedback ``solution`` of a self-check question.
+FEEDBACK = "zelftoets-feedback"
+#: ``admonition`` with this class: the short "Hulp nodig?" notice on every module page.
+HELP_NOTICE = "hulp-kort"
+#: Containers with this class appear on the site only; the print editions leave them out.
+WEB_ONLY = "alleen-web"
+#: Containers with this class appear in the print editions only; the site hides them.
+PRINT_ONLY = "alleen-print"
+
+#: The title every case carries before its name: "Casus: Noor (16) en ...".
+CASE_TITLE_PREFIX = "Casus:"
+
+# --- labels ------------------------------------------------------------------------------
+
+#: ``:label:`` of a reflective exercise: module number and a running number.
+REFLECTION_LABEL = re.compile(r"^m(\d+)-reflectie-(\d+)$")
+#: ``:label:`` of a self-check question.
+SELF_CHECK_LABEL = re.compile(r"^m(\d+)-toets-(\d+)$")
+#: A worksheet id: a reflection label or a case id.
+WORKSHEET_ID = re.compile(r"^m\d+-(reflectie-\d+|casus-[a-z0-9]+(-\d+)?)$")
+#: Self-check options in the question: ``- **A.** ...``; in the feedback: ``- **A. Juist.** ...``.
+OPTION = re.compile(r"^\s*([A-Z])\.\s*$")
+VERDICT = re.compile(r"^\s*([A-Z])\.\s*(Juist|Niet juist)\.?\s*$")
+RIGHT = "Juist"
+
+# --- parts of the table of contents ------------------------------------------------------------
+
+#: A toc part whose caption matches this is a module; the number is the module's number.
+MODULE_CAPTION = re.compile(r"^Module (\d+)$")
+#: The part for trainers: on the site and in the trainer guide, not in the handbook.
+TRAINER_PART = "Voor trainers"
+#: The appendices: after the answers in the handbook.
+APPENDIX_PART = "Bijlagen"
+#: The first part.
+START_PART = "Start"
+#: Page names inside a module folder with a fixed role.
+SELF_CHECK_PAGE = "zelftoets"
+CLOSING_PAGE = "afsluiting"
+INDEX_PAGE = "index"
+#: Notebooks live here, one per module.
+NOTEBOOK_FOLDER = "exercises"
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphens: 'Fatma Öztürk' -> 'fatma-ozturk'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def case_id(module: int | None, title: str) -> str:
+    """The worksheet id of a case: module and the first word of the name.
+
+    >>> case_id(1, "Casus: Noor (16) en de vakantiefoto's")
+    'm1-casus-noor'
+    """
+    name = title.split(":", 1)[1] if ":" in title else title
+    words = name.split()
+    first = slug(words[0]) if words else "zonder-naam"
+    return f"{'m%d' % module if module else 'boek'}-casus-{first}"
+
+
+def case_name(title: str) -> str:
+    """'Casus: Noor (16) en de vakantiefoto's' -> "Noor (16) en de vakantiefoto's"."""
+    return title.split(":", 1)[1].strip() if title.startswith(CASE_TITLE_PREFIX) else title
