@@ -1,0 +1,388 @@
+"""Lesson plans (draaiboeken): YAML data, loaded and checked without Sphinx.
+
+A plan is data, never markup. The loader:
+
+* reads only a regular UTF-8 file of at most ``MAX_BYTES``;
+* refuses YAML anchors and aliases (no "billion laughs"), duplicate keys, keys that are not text,
+  numbers with more than ``MAX_DIGITS`` digits and nesting deeper than ``MAX_DEPTH``;
+* checks the structure against ``schemas/draaiboek.schema.json`` (JSON Schema), with a Dutch
+  message per rule (its ``x-melding``);
+* checks in code what a schema cannot: sums of durations, clock times, objectives that exist,
+  pages that exist;
+* turns text into plain text plus the one kind of reference it may contain, ``{doc}`/path```
+  (a link to a course page). Nothing else in a plan is interpreted.
+
+Every problem is a :class:`DraaiboekError` whose message names the file, the line and the field,
+with values shortened (``reprlib``), e.g. ``draaiboek kapot.yml, regel 12 (sessie 1, activiteit 2
+'Casus Noor', duur): 'duur' moet een positief aantal minuten zijn ...``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import reprlib
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 200_000
+MAX_DEPTH = 12
+MAX_DIGITS = 6
+BREAK = "pauze"
+SCHEMA = Path(__file__).with_name("schemas") / "draaiboek.schema.json"
+GOAL = re.compile(r"^M(\d+)\.(\d+)$")
+DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
+
+_short = reprlib.Repr()
+_short.maxstring = 60
+_short.maxother = 60
+_short.maxlong = 20
+
+
+def shorten(value) -> str:
+    return _short.repr(value)
+
+
+class DraaiboekError(ValueError):
+    """Bad plan data; the message names the file, the line and the field."""
+
+
+# --- text with references ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A reference to a course page: ``{doc}`/book/start/hulp``` or ``{doc}`tekst </book/...>```."""
+
+    target: str   # document name without leading slash
+    label: str    # "" when the page title should be used
+
+
+Segment = str | DocRef
+
+
+def parse_text(text: str) -> tuple[Segment, ...]:
+    """Plain text and ``{doc}`` references; every other character stays literal text."""
+    out: list[Segment] = []
+    pos = 0
+    text = " ".join(text.split())
+    for m in DOC_ROLE.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        label, target = (m.group(1).strip(), m.group(2)) if m.group(2) else ("", m.group(1))
+        out.append(DocRef(target.strip().lstrip("/"), label))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return tuple(out)
+
+
+def plain(segments: tuple[Segment, ...], titles: dict[str, str] | None = None) -> str:
+    """The text as a reader sees it (a reference shows its label or the page's title)."""
+    titles = titles or {}
+    return "".join(s if isinstance(s, str) else (s.label or titles.get(s.target, s.target)) for s in segments)
+
+
+# --- the plan ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Activity:
+    titel: str
+    duur: int
+    werkvorm: str
+    doelen: list[tuple[int, int]]
+    materiaal: list[tuple[str, str, int]]  # (kind, target, line)
+    notities: tuple[Segment, ...]
+    regel: int
+    start: int = 0  # minutes after the session's start
+
+    @property
+    def is_break(self) -> bool:
+        return self.werkvorm == BREAK
+
+
+@dataclass
+class Session:
+    titel: str
+    duur: int
+    begintijd: int  # minutes after midnight
+    activiteiten: list[Activity]
+    regel: int
+
+
+@dataclass
+class Plan:
+    path: Path
+    duur: int
+    groepsgrootte: tuple[Segment, ...]
+    ruimte: tuple[Segment, ...]
+    online: tuple[Segment, ...]
+    voorbereiding: list[tuple[Segment, ...]]
+    sessies: list[Session] = field(default_factory=list)
+
+    def references(self) -> list[DocRef]:
+        texts = [self.groepsgrootte, self.ruimte, self.online, *self.voorbereiding,
+                 *(a.notities for s in self.sessies for a in s.activiteiten)]
+        return [s for t in texts for s in t if isinstance(s, DocRef)]
+
+
+def clock(minutes: int) -> str:
+    """Minutes after midnight as a Dutch clock time: 810 -> '13:30'."""
+    return f"{minutes // 60 % 24:d}:{minutes % 60:02d}"
+
+
+# --- YAML: safe, strict, with a line for every value ------------------------------------------
+
+
+class _Strict(yaml.SafeLoader):
+    """SafeLoader without anchors/aliases and with bounded depth and number size."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line + 1, "gebruik geen verwijzingen (*naam) in een draaiboek")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark.line + 1, "gebruik geen ankers (&naam) in een draaiboek")
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(event.start_mark.line + 1, f"het draaiboek is dieper genest dan {MAX_DEPTH} niveaus")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Refused(Exception):
+    def __init__(self, line: int | None, message: str, path: tuple = ()) -> None:
+        super().__init__(message)
+        self.line, self.message, self.path = line, message, path
+
+
+@dataclass
+class _Doc:
+    data: object
+    lines: dict[tuple, int]  # path -> 1-based line of the value
+
+
+def _build(loader: _Strict, node: yaml.Node, path: tuple, lines: dict) -> object:
+    """Plain Python data from a composed node, recording the line of every value."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise _Refused(key_node.start_mark.line + 1,
+                               f"sleutel {shorten(getattr(key_node, 'value', '?'))} moet een woord zijn, zoals 'titel'")
+            key = key_node.value
+            if key in out:
+                raise _Refused(key_node.start_mark.line + 1, f"de sleutel '{shorten(key)[1:-1]}' staat er twee keer",
+                               path)
+            out[key] = _build(loader, value_node, path + (key,), lines)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, child, path + (i,), lines) for i, child in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:int":
+        digits = node.value.replace("_", "")
+        if ":" in digits:  # YAML 1.1 reads 13:30 as the number 810
+            raise _Refused(node.start_mark.line + 1,
+                           f"'{path[-1]}' moet tussen aanhalingstekens, zoals {path[-1]}: \"{node.value}\"", path)
+        if len(digits.lstrip("+-0")) > MAX_DIGITS:
+            raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te groot", path)
+    if node.tag == "tag:yaml.org,2002:float" and len(node.value) > 20:
+        raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te lang", path)
+    return loader.construct_object(node, deep=True)
+
+
+def _read_yaml(path: Path) -> _Doc:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _Refused(None, "bestand niet gevonden") from None
+    except OSError as exc:
+        raise _Refused(None, f"het bestand kan niet worden gelezen ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(None, "dit is geen gewoon bestand (maar bijvoorbeeld een map)")
+    if info.st_size > MAX_BYTES:
+        raise _Refused(None, f"het bestand is groter dan {MAX_BYTES // 1000} kB")
+    try:
+        raw = path.read_bytes()[: MAX_BYTES + 1]
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _Refused(line, "het bestand is niet in UTF-8 opgeslagen; sla het op als UTF-8") from None
+    except OSError as exc:
+        raise _Refused(None, f"het bestand kan niet worden gelezen ({exc.strerror or exc})") from None
+    loader = None
+    try:
+        loader = _Strict(text)
+        node = loader.get_single_node()
+        if node is None:
+            raise _Refused(None, "het bestand is leeg")
+        lines: dict[tuple, int] = {}
+        return _Doc(_build(loader, node, (), lines), lines)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        raise _Refused(mark.line + 1 if mark else None, f"geen geldige YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise _Refused(None, f"geen geldige YAML: {shorten(str(exc))}") from None
+    except RecursionError:
+        raise _Refused(None, "het draaiboek is te diep genest") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
+              docs: set[str] | None = None, worksheets: set[str] | None = None,
+              name: str | None = None) -> Plan:
+    """Read and check one plan. ``objectives`` (module -> texts), ``docs`` (document names) and
+    ``worksheets`` (ids) are checked when given. ``name`` is how the file is named in messages
+    (default: its path). Raises :class:`DraaiboekError`."""
+    path = Path(path)
+    name = name or path.as_posix()
+    doc = _Doc(None, {})
+
+    def where(p: tuple) -> str:
+        parts = []
+        data = doc.data
+        for i, key in enumerate(p):
+            index = p[i + 1] if i + 1 < len(p) and isinstance(p[i + 1], int) else None
+            if key == "sessies" and index is not None:
+                parts.append(f"sessie {index + 1}")
+            elif key == "activiteiten" and index is not None:
+                title = _get(data, p[: i + 2] + ("titel",))
+                parts.append(f"activiteit {index + 1}" + (f" {shorten(title)}" if isinstance(title, str) else ""))
+        fields = [k for k in p if isinstance(k, str) and k not in ("sessies", "activiteiten")]
+        if fields:
+            parts.append(fields[-1])
+        return ", ".join(parts)
+
+    def fail(p: tuple, message: str, line: int | None = None) -> DraaiboekError:
+        if line is None:
+            q = p
+            while q and q not in doc.lines:
+                q = q[:-1]
+            line = doc.lines.get(q)
+        place = f"{name}, regel {line}" if line else name
+        context = where(p)
+        return DraaiboekError(f"draaiboek {place}{f' ({context})' if context else ''}: {message}")
+
+    try:
+        doc = _read_yaml(path)
+    except _Refused as exc:
+        raise fail(exc.path, exc.message, exc.line) from None
+    if not isinstance(doc.data, dict):
+        raise fail((), "het bestand moet een lijst van sleutels zijn (duur, sessies, ...)")
+
+    # The first error in the file; at one place, an unknown key (often a typo) before a missing one.
+    errors = sorted(_validator().iter_errors(doc.data), key=lambda e: (
+        doc.lines.get(tuple(e.absolute_path), 0), len(e.absolute_path), e.validator != "additionalProperties"))
+    if errors:
+        raise fail(tuple(errors[0].absolute_path), _message(errors[0]))
+
+    def text(p: tuple) -> tuple[Segment, ...]:
+        segments = parse_text(_get(doc.data, p) or "")
+        for ref in segments:
+            if isinstance(ref, DocRef) and docs is not None and ref.target not in docs:
+                raise fail(p, f"de verwijzing naar de pagina '/{ref.target}' bestaat niet in het boek")
+        return segments
+
+    data = doc.data
+    plan = Plan(path, data["duur"], text(("groepsgrootte",)), text(("ruimte",)), text(("online",)),
+                [text(("voorbereiding", i)) for i in range(len(data["voorbereiding"]))])
+    for s_no, sess in enumerate(data["sessies"]):
+        sp = ("sessies", s_no)
+        hours, minutes = map(int, sess["begintijd"].split(":"))
+        session = Session(sess["titel"].strip(), sess["duur"], hours * 60 + minutes, [], doc.lines[sp])
+        offset = 0
+        for a_no, act in enumerate(sess["activiteiten"]):
+            ap = sp + ("activiteiten", a_no)
+            goals = []
+            for g_no, goal in enumerate(act.get("doelen", [])):
+                module, number = map(int, GOAL.match(goal).groups())
+                if objectives is not None:
+                    if module not in objectives:
+                        raise fail(ap + ("doelen", g_no), f"doel {goal}: module {module} bestaat niet")
+                    if not 1 <= number <= len(objectives[module]):
+                        raise fail(ap + ("doelen", g_no),
+                                   f"doel {goal}: module {module} heeft {len(objectives[module])} leerdoelen")
+                goals.append((module, number))
+            materials = []
+            for m_no, item in enumerate(act.get("materiaal", [])):
+                (kind, target), = item.items()
+                mp = ap + ("materiaal", m_no, kind)
+                if kind in ("pagina", "notebook") and docs is not None and target.lstrip("/") not in docs:
+                    raise fail(mp, f"{kind} '{target}' bestaat niet in het boek")
+                if kind == "werkblad" and worksheets is not None and target not in worksheets:
+                    raise fail(mp, f"werkblad '{target}' bestaat niet")
+                materials.append((kind, target, doc.lines[mp]))
+            activity = Activity(act["titel"].strip(), act["duur"], act["werkvorm"], goals, materials,
+                                text(ap + ("notities",)), doc.lines[ap], offset)
+            offset += activity.duur
+            session.activiteiten.append(activity)
+        if offset != session.duur:
+            raise fail(sp, f"de activiteiten duren samen {offset} minuten, de sessie {session.duur}")
+        plan.sessies.append(session)
+    total = sum(s.duur for s in plan.sessies)
+    if total != plan.duur:
+        raise fail(("duur",), f"de sessies duren samen {total} minuten, het draaiboek {plan.duur}")
+    return plan
+
+
+def _get(data, path: tuple):
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _message(error) -> str:
+    """A Dutch message for a JSON Schema error: the rule's ``x-melding``, or one per keyword."""
+    value = shorten(error.instance)
+    field_name = next((k for k in reversed(error.absolute_path) if isinstance(k, str)), "")
+    if error.validator == "required":
+        missing = sorted(set(error.validator_value) - set(error.instance))
+        return f"ontbrekende sleutel(s): {', '.join(missing)}"
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        return f"onbekende sleutel(s) {', '.join(shorten(u)[1:-1] for u in unknown)}; toegestaan: {', '.join(allowed)}"
+    template = error.schema.get("x-melding") or FALLBACK.get(error.validator, "heeft een ongeldige waarde {waarde}")
+    text = template.replace("{waarde}", value)
+    return f"'{field_name}' {text}" if field_name and not text.startswith(OWN_SUBJECT) else text
+
+
+#: Messages for rules without their own ``x-melding``.
+FALLBACK = {
+    "minItems": "mag niet leeg zijn",
+    "type": "heeft het verkeerde soort waarde: {waarde}",
+    "pattern": "heeft niet de juiste vorm: {waarde}",
+    "enum": "heeft een onbekende waarde: {waarde}",
+    "maximum": "is te groot: {waarde}",
+    "minimum": "is te klein: {waarde}",
+}
+#: Messages that name their own subject (no "'field'" in front).
+OWN_SUBJECT = ("onbekende", "doel ", "materiaal", "een ")
