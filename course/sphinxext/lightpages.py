@@ -1,30 +1,33 @@
-"""Local Sphinx extension: a light, private site (see CONTRIBUTING.md, "Own code and why").
+"""A light, private site: what Jupyter Book 1 loads but the course does not use is left out, and
+the theme's CSS and icon fonts are cut down to what the pages use.
 
-Jupyter Book 1 always loads a set of extensions and theme assets the course does not use.
-This extension keeps the HTML site small and free of third-party requests, and adds the
-course's own browser script. It does one job per function:
+Jupyter Book 1 always loads sphinx-thebe and sphinx-copybutton, and the theme loads a 1.5 MB
+``fontawesome.js`` and the search index on every page; there is no setting to leave them out.
 
-1. ``_drop_unused_assets``: removes thebe (live code on Binder, off here), the copy
-   buttons (learners do not copy code; the notebook is a download) and their inline
-   configuration from every page. The theme's 1.5 MB ``fontawesome.js`` is dropped by the
-   template ``book/_templates/static/webpack-macros.html``: the theme's CSS already carries
-   the icon font, so the JavaScript copy of every icon is not needed.
-2. ``_accessible_markup``: names the sidebar's expand buttons and gives bibliography
-   entries a valid ARIA role (axe-core findings in the stock theme).
-3. ``_reflection_index``: writes ``_static/cursus-index.js``, the list of reflection
-   exercises (label, title, module, page) the "Mijn reflecties" page and the start page
-   need to group answers by module and to count modules.
-4. ``_slim_static`` (html builder only, after the build): drops CSS rules whose classes
-   occur in no page and no loaded script (most of Bootstrap's utilities and 2,000 icon
-   classes), and cuts the icon fonts down to the glyphs the remaining CSS uses
-   (fontTools), and stores notebook plots with a 256-colour palette (Pillow).
-   The singlehtml build for the PDF is left as it is.
+1. ``_drop_unused_assets``: removes thebe (live code on Binder, off here), the copy buttons
+   (learners do not copy code; the notebook is a download) and their inline configuration from
+   every page. ``fontawesome.js`` is dropped by the template
+   ``book/_templates/static/webpack-macros.html``: the theme's CSS already carries the icon font.
+2. ``_accessible_markup``: names the sidebar's expand buttons and gives bibliography entries a
+   valid ARIA role (axe-core findings in the stock theme).
+3. ``slim_static`` (html builder, after the build): drops CSS rules whose classes occur in no page
+   and no loaded script (the idea of PurgeCSS, which would need Node in the build; here a few
+   lines on ``tinycss2``, already installed for WeasyPrint), cuts the icon fonts down to the
+   glyphs the remaining CSS uses (fontTools), and stores raster images with a 256-colour palette
+   (Pillow). Sphinx copies the theme's originals again on every build, so every result is cached
+   under ``_build/.cache/lightpages`` by the hash of its inputs: when nothing a step depends on
+   changed, it copies its earlier result instead of working again.
+4. ``static_changed``: a change to a static file alone (a stylesheet, ``cursus.js``) makes the
+   next build rewrite the root page, because Sphinx copies static files only when it writes.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
+import html
+import pickle
 import re
+import shutil
 from pathlib import Path
 
 import tinycss2
@@ -76,22 +79,23 @@ def _accessible_markup(app: Sphinx, pagename, templatename, context, doctree) ->
         return
 
     def generate_toctree_html(*args, **kwargs):
-        from bs4 import BeautifulSoup
         from markupsafe import Markup
 
-        html = original(*args, **kwargs)
-        if "<summary" not in str(html):
-            return html
-        soup = BeautifulSoup(str(html), "html.parser")
-        for summary in soup.select("details > summary"):
-            if summary.get_text(strip=True) or summary.get("aria-label"):
-                continue
-            link = summary.parent.parent.find("a", recursive=False) if summary.parent.parent else None
-            name = link.get_text(" ", strip=True) if link else ""
-            summary["aria-label"] = f"Onderdelen van {name} tonen of verbergen" if name else "Onderdelen tonen of verbergen"
-        return Markup(str(soup))
+        html = str(original(*args, **kwargs))
+        return Markup(_NAMELESS_SUMMARY.sub(_name_summary, html)) if "<summary>" in html else original(*args, **kwargs)
 
     context["generate_toctree_html"] = generate_toctree_html
+
+
+#: A toctree entry with children: its link, then a ``<summary>`` that holds only the chevron icon.
+_NAMELESS_SUMMARY = re.compile(
+    r'(<a class="(?:current )?reference internal"[^>]*>)((?:(?!<a[ >]|</a>).)*)(</a>\s*<details[^>]*>\s*)<summary>', re.S)
+
+
+def _name_summary(m: re.Match) -> str:
+    name = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(2))).split())
+    label = f"Onderdelen van {name} tonen of verbergen" if name else "Onderdelen tonen of verbergen"
+    return f'{m.group(1)}{m.group(2)}{m.group(3)}<summary aria-label="{html.escape(label)}">'
 
 
 def _drop_thebe_config(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -101,61 +105,7 @@ def _drop_thebe_config(app: Sphinx, doctree: nodes.document, docname: str) -> No
             raw.parent.remove(raw)
 
 
-# --- 2. reflection index ----------------------------------------------------------------
-
-
-def _reflection_index(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.name != "html":
-        return
-    from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
-
-    env = app.env
-    order = {doc: i for i, doc in enumerate(_reading_order(env))}
-    modules: dict[str, str] = {}
-    items = []
-    for docname in sorted(env.found_docs, key=lambda d: order.get(d, 10**6)):
-        folder = docname.rsplit("/", 1)[0] if "/" in docname else ""
-        if docname.endswith("/index") and re.search(r"/m\d-", "/" + docname):
-            modules[folder] = _module_title(env, docname)
-        try:
-            doctree = env.get_and_resolve_doctree(docname, app.builder)
-        except FileNotFoundError:
-            continue
-        for node in doctree.findall(lambda n: isinstance(n, (exercise_node, exercise_enumerable_node))):
-            if "reflectie" not in node.get("classes", []) or not node.get("ids"):
-                continue
-            title = node[0].astext().strip() if node.children and isinstance(node[0], nodes.title) else ""
-            if title.startswith("(") and title.endswith(")"):
-                title = title[1:-1].strip()   # the number ("Opgave 1") is added by the HTML writer
-            items.append({"id": node["ids"][0], "title": title, "module": folder,
-                          "page": app.builder.get_target_uri(docname),
-                          "pageTitle": env.titles[docname].astext() if docname in env.titles else docname})
-    data = {"modules": [{"id": k, "title": v} for k, v in modules.items()], "reflections": items}
-    out = Path(app.outdir) / "_static" / "cursus-index.js"
-    out.write_text("window.CURSUS_INDEX = " + json.dumps(data, ensure_ascii=False, indent=1) + ";\n",
-                   encoding="utf-8")
-
-
-def _reading_order(env) -> list[str]:
-    """Documents in table-of-contents order, root first."""
-    order = [env.config.root_doc]
-
-    def walk(doc: str) -> None:
-        for child in env.toctree_includes.get(doc, []):
-            if child not in order:
-                order.append(child)
-                walk(child)
-
-    walk(order[0])
-    return order
-
-
-def _module_title(env, docname: str) -> str:
-    """The title of the module's index page ("Module 1 — ..."), one place for it."""
-    return env.titles[docname].astext() if docname in env.titles else docname
-
-
-# --- 3. slim static files ---------------------------------------------------------------
+# --- 3. slim static files (cached) ---------------------------------------------------------------
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]+")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
@@ -163,14 +113,27 @@ _NOT = re.compile(r":not\([^()]*\)")
 _ICON = re.compile(r"\\(f[0-9a-fA-F]{3}|e[0-9a-fA-F]{3})(?![0-9a-fA-F])|([\ue000-\uf8ff])")
 
 
-def used_tokens(outdir: Path) -> set[str]:
-    """Every word-like token in the built pages and in the scripts pages load."""
-    tokens: set[str] = set()
-    for path in outdir.rglob("*.html"):
-        tokens.update(_TOKEN.findall(path.read_text(encoding="utf-8", errors="replace")))
-    for path in (outdir / "_static").rglob("*.js"):
-        if path.name not in NOT_LOADED:
-            tokens.update(_TOKEN.findall(path.read_text(encoding="utf-8", errors="replace")))
+def _file_tokens(path: Path) -> set[str]:
+    return set(_TOKEN.findall(path.read_text(encoding="utf-8", errors="replace")))
+
+
+def used_tokens(outdir: Path, cache: "_Cache | None" = None) -> set[str]:
+    """Every word-like token in the built pages and in the scripts pages load (per file, cached
+    by size and modification time)."""
+    files = [p for p in outdir.rglob("*.html")]
+    files += [p for p in (outdir / "_static").rglob("*.js") if p.name not in NOT_LOADED]
+    known = cache.load("tokens", {}) if cache else {}
+    fresh, tokens = {}, set()
+    for path in files:
+        info = path.stat()
+        key, stamp = str(path.relative_to(outdir)), (info.st_mtime_ns, info.st_size)
+        entry = known.get(key)
+        if entry is None or entry[0] != stamp:
+            entry = (stamp, _file_tokens(path))
+        fresh[key] = entry
+        tokens |= entry[1]
+    if cache:
+        cache.store("tokens", fresh)
     return tokens
 
 
@@ -228,8 +191,11 @@ def icon_codepoints(css_texts: list[str]) -> set[int]:
 
 
 def subset_font(path: Path, codepoints: set[int]) -> None:
+    import logging
+
     from fontTools import subset
 
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # it logs every table at INFO
     options = subset.Options()
     options.flavor = "woff2" if path.suffix == ".woff2" else None
     options.layout_features = ["*"]
@@ -260,31 +226,85 @@ def shrink_png(path: Path) -> None:
         tmp.unlink()
 
 
-def _slim_static(app: Sphinx, exception) -> None:
+class _Cache:
+    """Results of earlier builds, by the hash of their inputs (``_build/.cache/lightpages``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    @staticmethod
+    def key(*parts: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(hashlib.sha256(part).digest())
+        return digest.hexdigest()[:32]
+
+    def load(self, name: str, default):
+        path = self.folder / f"{name}.pickle"
+        try:
+            return pickle.loads(path.read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            return default
+
+    def store(self, name: str, value) -> None:
+        (self.folder / f"{name}.pickle").write_bytes(pickle.dumps(value))
+
+    def apply(self, target: Path, key: str, make) -> None:
+        """Replace ``target`` by the cached result for ``key``, or make it (``make(target)``)
+        and keep a copy."""
+        cached = self.folder / key
+        if cached.exists():
+            shutil.copyfile(cached, target)
+        else:
+            make(target)
+            shutil.copyfile(target, cached)
+
+
+def slim_static(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
-    static = Path(app.outdir) / "_static"
-    tokens = used_tokens(Path(app.outdir))
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+    cache = _Cache(Path(app.doctreedir).parent / ".cache" / "lightpages")
+    tokens = used_tokens(outdir, cache)
     for pattern in PURGED_CSS:
         for path in static.glob(pattern):
-            path.write_text(purge_css(path.read_text(encoding="utf-8"), tokens), encoding="utf-8")
+            original = path.read_bytes()
+            # Only the tokens that are class names in this file decide what stays: a text edit
+            # that uses no new class finds the earlier result.
+            used = sorted(tokens & set(_CLASS.findall(original.decode("utf-8", "replace"))))
+            cache.apply(path, cache.key(original, "\n".join(used).encode()) + ".css",
+                        lambda p: p.write_text(purge_css(p.read_text(encoding="utf-8"), tokens), encoding="utf-8"))
     css_texts = [p.read_text(encoding="utf-8", errors="replace") for p in static.rglob("*.css")]
     codepoints = icon_codepoints(css_texts)
+    points_key = ",".join(map(str, sorted(codepoints))).encode()
     for stem in ICON_FONTS:
         for suffix in (".woff2", ".ttf"):
             font = static / (stem + suffix)
             if font.exists():
-                subset_font(font, codepoints)
-    for png in (Path(app.outdir) / "_images").glob("*.png"):
-        shrink_png(png)
+                cache.apply(font, cache.key(font.read_bytes(), points_key) + suffix,
+                            lambda p: subset_font(p, codepoints))
+    for png in (outdir / "_images").glob("*.png"):
+        cache.apply(png, cache.key(png.read_bytes(), b"png") + ".png", shrink_png)
 
 
-def setup(app: Sphinx) -> dict:
+def static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Sphinx copies static files only when some document is rewritten. When only a file in
+    ``html_static_path`` changed (``cursus.js``, ``print.css``), ask for the root page, so that a
+    build after editing a stylesheet or script really contains it."""
+    files = sorted(p for entry in app.config.html_static_path
+                   for p in (Path(app.confdir) / entry).rglob("*") if p.is_file())
+    stamp = hashlib.sha256("\n".join(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files).encode()).hexdigest()
+    if getattr(env, "course_static_stamp", None) == stamp:
+        return []
+    env.course_static_stamp = stamp
+    return [app.config.root_doc]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", static_changed)
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
-    app.connect("build-finished", _reflection_index, priority=800)
-    app.connect("build-finished", _slim_static, priority=900)
-    app.add_js_file("cursus-index.js", defer="defer")
-    app.add_js_file("cursus.js", defer="defer")
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+    app.connect("build-finished", slim_static, priority=900)

@@ -1,17 +1,17 @@
-"""Local Sphinx extension: the built site passes the Nu HTML Checker (tests/test_quality.py).
+"""The built site passes the Nu HTML Checker (tests/test_quality.py).
 
 Three errors come from the packages, not from our text; each fix is small and local:
 
 1. sphinx-exercise gives the body of every exercise the id ``exercise-content`` and of every
-   solution ``solution-content``, so a page with two exercises has duplicate ids. We drop
-   those ids (nothing links to them) and keep the names as classes.
-2. pydata-sphinx-theme's search field has ``autocorrect="off"``, an attribute HTML does not
-   have (Safari-only). The theme includes that template by the relative name
-   ``../components/search-field.html``, which an override in ``book/_templates`` cannot
-   shadow; so we remove the attribute from the written pages at ``build-finished``.
+   solution ``solution-content``, so a page with two exercises has duplicate ids. We drop those
+   ids (nothing links to them) and keep the names as classes.
+2. pydata-sphinx-theme's search field has ``autocorrect="off"``, an attribute HTML does not have
+   (Safari-only). The theme includes that template by the relative name
+   ``../components/search-field.html``, which an override in ``book/_templates`` cannot shadow;
+   so the attribute is removed from the pages written in this build, after the build.
 3. sphinx-external-toc writes the root ``index.html`` as a bare ``<meta>`` redirect, without
-   doctype, ``<title>`` or ``lang``. We write a complete Dutch redirect page first (it only
-   writes one when none exists), with a visible link for browsers that ignore the redirect.
+   doctype, ``<title>`` or ``lang``. We write a complete Dutch redirect page first (it only writes
+   one when none exists), with a visible link for browsers that ignore the redirect.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from course.sphinxext import _pages
 
 DUPLICATE_IDS = ("exercise-content", "solution-content")
 AUTOCORRECT = re.compile(r'\s+autocorrect="[^"]*"')
@@ -54,30 +56,24 @@ class UniqueExerciseIds(SphinxPostTransform):
                     section["classes"].append(name)
 
 
-def _html_files(outdir: Path):
-    for path in outdir.rglob("*.html"):
-        if not {"_static", "_sources"} & set(path.relative_to(outdir).parts):
-            yield path
-
-
 def finish(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or "html" not in app.builder.format:
+    if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    for path in _html_files(outdir):
-        text = path.read_text(encoding="utf-8")
-        fixed = AUTOCORRECT.sub("", text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
-    root = app.config.master_doc
+    for path in sorted(_pages.written(app)):
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            fixed = AUTOCORRECT.sub("", text)
+            if fixed != text:
+                path.write_text(fixed, encoding="utf-8")
+    root = app.config.root_doc
     if app.builder.name == "html" and root != "index":
         title = html.escape(app.config.html_title or app.config.project)
         url = html.escape(f"{root}.html")
         (outdir / "index.html").write_text(REDIRECT.format(title=title, url=url), encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict:
+def setup(app: Sphinx) -> None:
     app.add_post_transform(UniqueExerciseIds)
     # priority 400: before sphinx-external-toc (500), which then leaves our index.html alone
     app.connect("build-finished", finish, priority=400)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,33 @@
+"""The course's Sphinx extension: one ``setup()``, one module per job.
+
+============  =====================================================================================
+job           module
+============  =====================================================================================
+compat        fixes between the pinned packages (singlehtml/epub handlers, a slow pybtex lookup)
+titles        Dutch titles for solutions and self-check questions
+citations     Dutch citation styles (source list and in-text)
+validhtml     markup fixes so every page passes the Nu HTML Checker
+lightpages    a light, private site: unused assets left out, CSS purged, icon fonts subset (cached)
+lessonplans   lesson plans from YAML (``{draaiboek}``) and worksheet links (``{werkbladen}``)
+structure     the course index (cases, reflections, self-checks, worksheets) for later steps
+============  =====================================================================================
+
+``_config.yml`` loads it with ``sphinx: local_extensions: {course.sphinxext: .}``. Why each job
+is our own code and not a package: CONTRIBUTING.md, "Own code and why".
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from course.sphinxext import _pages, citations, compat, lessonplans, lightpages, structure, titles, validhtml  # noqa: F401
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _pages.note)
+    for job in (compat, titles, validhtml, lightpages, lessonplans, structure):
+        job.setup(app)
+    app.add_css_file("cursus.css")
+    app.add_css_file("print.css", media="print")
+    app.add_js_file("cursus.js", defer="defer")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2.0", "env_version": 2}

@@ -1,0 +1,240 @@
+"""Lesson plans (draaiboeken) on the site, and the links to worksheets.
+
+No maintained Sphinx extension renders a timed lesson plan from data: sphinx-design and
+list-tables lay out text but cannot compute start times, check that durations add up, or take an
+objective's text from a module's *Leerdoelen* so it exists once. So:
+
+1. ``{draaiboek} draaiboeken/plan.yml`` loads a plan with :func:`course.plans.load_plan` (bad data
+   stops the build with a message naming the file, line and field) and renders it: the set-up
+   (duration, group size, room, online, preparation), then per session one card per activity:
+   clock time, title, duration and method; then goal, materials and instructions at full width.
+   Plan text is inserted as text; its only references, ``{doc}`` links to course pages, become
+   ordinary cross-references.
+2. ``{werkbladen}`` lists every worksheet (every case and reflection of the modules) with a link
+   to its place in the book. Worksheet references in plans are resolved after all documents are
+   read; an unknown worksheet fails the build (file and line of the plan).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from course import model, plans, vocabulary as V
+from course.sphinxext import structure
+
+logger = logging.getLogger(__name__)
+
+
+class werkblad_ref(nodes.Inline, nodes.TextElement):
+    """A link to a worksheet, resolved when all documents are read."""
+
+
+class werkbladen_lijst(nodes.General, nodes.Element):
+    """Placeholder for the list of all worksheets."""
+
+
+def _segments(segments, docname: str) -> list[nodes.Node]:
+    """Plan text as docutils nodes: text stays text; ``{doc}`` references become cross-references."""
+    out: list[nodes.Node] = []
+    for seg in segments:
+        if isinstance(seg, str):
+            out.append(nodes.Text(seg))
+        else:
+            ref = addnodes.pending_xref("", nodes.inline("", seg.label or seg.target, classes=["xref", "std", "std-doc"]),
+                                        refdomain="std", reftype="doc", reftarget="/" + seg.target,
+                                        refexplicit=bool(seg.label), refwarn=True, refdoc=docname)
+            out.append(ref)
+    return out
+
+
+class DraaiboekDirective(SphinxDirective):
+    """Render a lesson plan from YAML: the set-up, then one card per activity per session."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        srcdir = Path(self.env.srcdir)
+        rel, path = self.env.relfn2path(self.arguments[0], self.env.docname)
+        self.env.note_dependency(rel)
+        course = model.load(srcdir)
+        objectives = {m.number: course.objectives(m) for m in course.modules}
+        for m in course.modules:
+            self.env.note_dependency(str(course.source(m.index)))
+        display = Path(path).relative_to(srcdir).as_posix() if Path(path).is_relative_to(srcdir) else path
+        try:
+            plan = plans.load_plan(Path(path), objectives, set(self.env.found_docs), name=display)
+        except plans.DraaiboekError as exc:
+            raise self.error(str(exc)) from None
+        structure.record(self.env, self.env.docname)["plans"].append(display)
+
+        doc = self.env.docname
+        text = lambda segments, classes=(): nodes.paragraph("", "", *_segments(segments, doc),  # noqa: E731
+                                                             classes=list(classes))
+        container = nodes.container(classes=["draaiboek"] + self.options.get("class", []))
+        setup = nodes.definition_list(classes=["draaiboek-opzet"])
+
+        def item(parent: nodes.definition_list, term: str, body: list[nodes.Node]) -> None:
+            li = nodes.definition_list_item()
+            li += nodes.term(text=term)
+            definition = nodes.definition()
+            definition.extend(body)
+            li += definition
+            parent += li
+
+        n_sessions = len(plan.sessies)
+        total = f"{plan.duur} minuten" + (f" in {n_sessions} bijeenkomsten" if n_sessions > 1 else "")
+        item(setup, "Duur", [nodes.paragraph(text=total)])
+        item(setup, "Groepsgrootte", [text(plan.groepsgrootte)])
+        item(setup, "Ruimte", [text(plan.ruimte)])
+        item(setup, "Online", [text(plan.online)])
+        prep = nodes.bullet_list()
+        for p in plan.voorbereiding:
+            prep += nodes.list_item("", text(p))
+        item(setup, "Voorbereiding", [prep])
+        container += setup
+
+        for session in plan.sessies:
+            end = session.begintijd + session.duur
+            container += nodes.rubric(
+                text=f"{session.titel} ({plans.clock(session.begintijd)}–{plans.clock(end)}, {session.duur} minuten)",
+                classes=["draaiboek-sessie"])
+            cards = nodes.enumerated_list(classes=["draaiboek-activiteiten"])
+            for act in session.activiteiten:
+                card = nodes.list_item(classes=["draaiboek-activiteit"] + (["pauze"] if act.is_break else []))
+                head = nodes.paragraph(classes=["draaiboek-kop"])
+                head += nodes.inline(text=plans.clock(session.begintijd + act.start), classes=["starttijd"])
+                head += nodes.Text(" ")
+                head += nodes.strong(text=act.titel, classes=["draaiboek-titel"])
+                head += nodes.Text(" ")
+                head += nodes.inline(text=f"{act.duur} min", classes=["duur"])
+                head += nodes.Text(" · ")
+                head += nodes.inline(text=act.werkvorm, classes=["werkvorm"])
+                card += head
+                details = nodes.definition_list(classes=["draaiboek-details"])
+                if act.doelen:
+                    goals = []
+                    for module, number in act.doelen:
+                        para = nodes.paragraph(classes=["doel"])
+                        para += self._inline(f"{{doc}}`M{module}.{number} </{course.module(module).index}>`: ")
+                        para += self._inline(objectives[module][number - 1])
+                        goals.append(para)
+                    item(details, "Doel", goals)
+                if act.materiaal:
+                    mats = []
+                    for kind, target, line in act.materiaal:
+                        para = nodes.paragraph(classes=["materiaal"])
+                        if kind == "werkblad":
+                            para += werkblad_ref(target, "", werkblad=target, plan=display, regel=line)
+                        else:
+                            if kind == "notebook":
+                                para += nodes.Text("Notebook: ")
+                            para += _segments([plans.DocRef(target.lstrip("/"), "")], doc)
+                        mats.append(para)
+                    item(details, "Materiaal", mats)
+                if act.notities:
+                    item(details, "Aanwijzingen", [text(act.notities)])
+                if details.children:
+                    card += details
+                cards += card
+            container += cards
+        return [container]
+
+    def _inline(self, source: str) -> list[nodes.Node]:
+        """Course text (an objective from a module's Leerdoelen), parsed as MyST inline."""
+        parsed, messages = self.state.inline_text(source, self.lineno)
+        return parsed + messages
+
+
+class WerkbladenDirective(SphinxDirective):
+    """A table of every worksheet with a link to its place in the book."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        return [werkbladen_lijst()]
+
+
+def _worksheets(env) -> dict[str, dict]:
+    """Worksheet id -> {docname, kind, title, module}, from the structure records."""
+    course = model.load(Path(env.srcdir))
+    out = {}
+    for doc in course.docs():
+        module = course.module_of(doc)
+        rec = env.__dict__.get(structure.ENV_KEY, {}).get(doc)
+        if module is None or rec is None:
+            continue
+        for case in rec["cases"]:
+            out[case["id"]] = {"docname": doc, "kind": V.CASE, "title": case["title"], "module": module.number}
+        for ref in rec["reflections"]:
+            out[ref["id"]] = {"docname": doc, "kind": V.REFLECTION, "title": ref["title"], "module": module.number}
+    return out
+
+
+def _table(headers: list[str], widths: list[int], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
+    table = nodes.table(classes=classes + ["colwidths-given"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for w in widths:
+        group += nodes.colspec(colwidth=w)
+    head = nodes.thead()
+    row = nodes.row()
+    for h in headers:
+        row += nodes.entry("", nodes.paragraph(text=h))
+    head += row
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
+
+
+class ResolveWorksheets(SphinxPostTransform):
+    """Turn worksheet references into links; an unknown worksheet fails the build."""
+
+    default_priority = 40
+
+    def run(self) -> None:
+        sheets = _worksheets(self.env)
+        fromdoc = self.env.docname
+        for ref in list(self.document.findall(werkblad_ref)):
+            target = ref["werkblad"]
+            info = sheets.get(target)
+            if info is None:
+                logger.warning(f"draaiboek {ref['plan']}, regel {ref['regel']}: werkblad '{target}' bestaat niet",
+                               location=ref, type="draaiboek", subtype="werkblad")
+                ref.replace_self(nodes.Text(target))
+                continue
+            link = make_refnode(self.app.builder, fromdoc, info["docname"], target,
+                                nodes.Text(f"Werkblad {target}: {V.case_name(info['title'])}"))
+            link["classes"].append("werkblad-ref")
+            ref.replace_self(link)
+        for placeholder in list(self.document.findall(werkbladen_lijst)):
+            table, body = _table(["Werkblad", "Module", "Soort", "Titel"], [16, 8, 10, 40], ["werkbladen-tabel"])
+            for ident, info in sorted(sheets.items(), key=lambda kv: (kv[1]["module"], kv[1]["kind"], kv[0])):
+                row = nodes.row()
+                row += nodes.entry("", nodes.paragraph(text=ident))
+                row += nodes.entry("", nodes.paragraph(text=str(info["module"])))
+                row += nodes.entry("", nodes.paragraph(text=info["kind"]))
+                para = nodes.paragraph()
+                para += make_refnode(self.app.builder, fromdoc, info["docname"], ident, nodes.Text(info["title"]))
+                row += nodes.entry("", para)
+                body += row
+            placeholder.replace_self(table)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(werkblad_ref)
+    app.add_node(werkbladen_lijst)
+    app.add_directive("draaiboek", DraaiboekDirective)
+    app.add_directive("werkbladen", WerkbladenDirective)
+    app.add_post_transform(ResolveWorksheets)
