@@ -1,5 +1,6 @@
 # Build and test the course. `make book` and `make test` do all set-up on a fresh Debian machine.
-# Targets: book (site + PDF), html (site only), pdf, test, serve, benchmark, clean.
+# Targets: book (site + PDFs), html (site only), pdf, test, test-fast, serve, benchmark, clean.
+# The layout and the data that flows between the steps: ARCHITECTURE.md.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ CACHE_STAMP := _build/.helpers-stamp
 HELPERS := $(wildcard exercises/cursus/*.py)
 JBFLAGS := -W -n --keep-going
 
-.PHONY: book html pdf test serve benchmark clean system system-test
+.PHONY: book html pdf test test-fast serve benchmark clean system system-test readability
 
 book: html pdf
 	@echo ""
@@ -23,7 +24,6 @@ book: html pdf
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig.")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
@@ -43,24 +43,28 @@ $(CACHE_STAMP): $(HELPERS)
 html: $(STAMP) $(CACHE_STAMP)
 	$(JB) build . $(JBFLAGS)
 
-pdf: $(STAMP) system $(CACHE_STAMP)
-	$(PY) tools/pdf.py
+# The print editions are made from the built site (tools/printbook).
+pdf: html system
+	$(PY) -m tools.printbook
 
 test: $(STAMP) system-test book
 	$(PY) -m pytest
+
+# The inner loop: every test that needs no full build (small test books, helpers, data).
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not built and not browser"
 
 serve: html
 	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 benchmark: $(STAMP) system-test
-	$(PY) tools/benchmark.py
+	$(PY) -m tools.benchmark
 
 clean:
 	rm -rf _build
 
 # Readability per page (Flesch-Douma, average sentence length, sentences over 25 words);
 # also written to _build/reports/leesbaarheid.txt. The quality gates run in `make test`.
-.PHONY: readability
 readability: $(STAMP)
-	@PYTHONPATH=tools $(PY) -m quality.readability
+	@$(PY) -m tools.quality.readability

@@ -1,0 +1,16 @@
+"""The print editions, made from the built site (``_build/html``) and its course index.
+
+==============  ==================================================================================
+module          job
+==============  ==================================================================================
+source          read every page once; one section per document, unique ids, links made internal
+kit             what editions share: document, cover, contents, chapters, answers, writing lines
+handbook        the learners' book (``handboek.pdf``)
+worksheets      one A4 sheet per case and reflection (``werkbladen.pdf``, ``werkbladen/<id>.pdf``)
+trainerguide    the trainer part, an answer key and the worksheets (``trainershandleiding.pdf``)
+render          WeasyPrint, the editions in parallel processes
+==============  ==================================================================================
+
+``python -m tools.printbook`` (or ``make pdf``) writes the print HTML to ``_build/print/`` and the
+PDFs to ``_build/pdf/``. The site must be built first (``make html``).
+"""

@@ -1,0 +1,54 @@
+"""Build the print editions: ``python -m tools.printbook [--html DIR] [--out DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from course import ROOT
+from tools.printbook import handbook, render, source as site, trainerguide, worksheets
+
+HTML = ROOT / "_build" / "html"
+PRINT = ROOT / "_build" / "print"
+PDF = ROOT / "_build" / "pdf"
+
+
+def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list]:
+    """Parse the site once and write the print HTML of every edition; return the files and sheets."""
+    src = site.load(html_dir)
+    sheets = worksheets.collect(src)
+    print_dir.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for name, soup in (("handboek", handbook.build(src)),
+                       ("trainershandleiding", trainerguide.build(src, sheets)),
+                       ("werkbladen", worksheets.build(src, sheets))):
+        files[name] = print_dir / f"{name}.html"
+        files[name].write_text(str(soup), encoding="utf-8")
+    return files, sheets
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--html", type=Path, default=HTML, help="the built site (default: _build/html)")
+    parser.add_argument("--out", type=Path, default=PDF, help="where the PDFs go (default: _build/pdf)")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    files, sheets = write_html(args.html, PRINT)
+    prepared = time.perf_counter() - start
+    base = args.html.resolve()
+    jobs = [
+        (render.render_pdf, files["trainershandleiding"], base, args.out / "trainershandleiding.pdf"),
+        (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf"),
+        (render.render_worksheets, files["werkbladen"], base, args.out / "werkbladen.pdf",
+         args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets]),
+    ]
+    done = render.run_parallel(jobs)
+    for path in done:
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
+    print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
+    print(f"Print-HTML {prepared:.1f} s, alles samen {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""The handbook: the learners' whole course as a book.
+
+Cover, colophon, contents; the welcome page as the first chapter ("Welkom"); one chapter per
+top-level toc entry (start pages, modules) with the documents of a module as its sections;
+solutions moved to an "Antwoorden" appendix with a page reference left behind; writing lines
+under reflections; then the appendices. The trainer part is not in the handbook.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from course import vocabulary as V
+from tools.printbook import kit
+from tools.printbook.source import Source
+
+DESCRIPTION = ("Handboek bij de open training voor professionals, gebaseerd op de kennispagina "
+               "van het Expertisecentrum Digitalisering en Welzijn (Trimbos-instituut).")
+
+
+def build(source: Source) -> BeautifulSoup:
+    out = kit.new_document(source, source.title, DESCRIPTION)
+    book = kit.Book(source, out)
+    book.front_matter("Handboek")
+    content = out.new_tag("main", attrs={"class": "boek"})
+    book.place(source.index["root"], [], content, title="Welkom")
+    appendices = []
+    for part in source.parts:
+        if part["caption"] == V.TRAINER_PART:
+            continue
+        for chap in part["chapters"]:
+            if chap["doc"] == kit.COLOPHON_DOC:
+                continue
+            if part["caption"] == V.APPENDIX_PART:
+                appendices.append(chap)
+            else:
+                book.place(chap["doc"], chap["sections"], content)
+    answers = kit.move_solutions(out, book.placed, source)
+    if answers is not None:
+        content.append(answers)
+        book.add_toc(1, "antwoorden", "Antwoorden")
+    for chap in appendices:
+        book.place(chap["doc"], chap["sections"], content)
+    out.body.append(kit.contents(out, book.toc))
+    out.body.append(content)
+    kit.finish(out)
+    kit.add_writing_space(out, content, source)
+    return out

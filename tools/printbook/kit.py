@@ -1,0 +1,217 @@
+"""The machinery every print edition shares: an empty document with the book's metadata and
+stylesheets, a cover, a contents list, chapters placed with their headings renumbered, solutions
+moved to an answers chapter, writing lines, and the clean-up of site-only markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
+from tools.printbook.source import Source, set_title_level
+from course import vocabulary as V
+
+#: Lines to write on after each reflection exercise.
+WRITING_LINES = 9
+#: Stylesheets of the site that print uses (paths in the built site).
+STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css")
+COLOPHON_DOC = "book/bijlagen/colofon"
+AUTHOR = "Cursusteam Sociale media en mentale gezondheid"
+SUBTITLE = "Een open training voor professionals in zorg, onderwijs, welzijn en beleid"
+BASED_ON = "Gebaseerd op de kennispagina van het Expertisecentrum Digitalisering en Welzijn (Trimbos-instituut)"
+
+
+def new_document(source: Source, title_text: str, description: str) -> BeautifulSoup:
+    """An empty print document with the book's metadata and stylesheets."""
+    out = BeautifulSoup('<!DOCTYPE html><html lang="nl"><head></head><body></body></html>', "html.parser")
+    head = out.head
+    head.append(out.new_tag("meta", charset="utf-8"))
+    title = out.new_tag("title")
+    title.string = title_text
+    head.append(title)
+    meta = {"author": AUTHOR, "description": description,
+            "keywords": "sociale media, mentale gezondheid, professionals, training, welzijn",
+            "generator": "Jupyter Book 1 en WeasyPrint"}
+    for name, content in meta.items():
+        head.append(out.new_tag("meta", attrs={"name": name, "content": content}))
+    static = source.html_dir
+    for css in STYLESHEETS:
+        if (static / css).exists():
+            head.append(out.new_tag("link", rel="stylesheet", href=css))
+    for mystnb_css in sorted(static.glob("_static/mystnb.*.css")):
+        head.append(out.new_tag("link", rel="stylesheet", href=f"_static/{mystnb_css.name}"))
+    return out
+
+
+def cover(out: BeautifulSoup, source: Source, label: str) -> Tag:
+    subs = source.subs
+    section = out.new_tag("section", attrs={"class": "omslag", "id": "omslag"})
+    parts = [("omslag-label", label), ("omslag-titel", source.title), ("omslag-ondertitel", SUBTITLE),
+             ("omslag-bron", BASED_ON),
+             ("omslag-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·"))]
+    for cls, text in parts:
+        el = out.new_tag("p", attrs={"class": cls})
+        el.string = text
+        section.append(el)
+    return section
+
+
+def contents(out: BeautifulSoup, entries: list[tuple[int, str, str]]) -> Tag:
+    nav = out.new_tag("nav", attrs={"class": "inhoudsopgave", "id": "inhoud", "aria-label": "Inhoud"})
+    h = out.new_tag("h1", attrs={"class": "inhoud-titel"})
+    h.string = "Inhoud"
+    nav.append(h)
+    ul = out.new_tag("ul")
+    for level, anchor, text in entries:
+        li = out.new_tag("li", attrs={"class": f"niveau-{level}"})
+        a = out.new_tag("a", href=f"#{anchor}")
+        a.string = text
+        li.append(a)
+        ul.append(li)
+    nav.append(ul)
+    return nav
+
+
+def chapter(out: BeautifulSoup, title: str, ident: str, classes: str, intro: str = "") -> Tag:
+    """A new chapter of the edition's own (answers, answer key, worksheet appendix)."""
+    section = out.new_tag("section", attrs={"class": f"hoofdstuk {classes}", "id": ident})
+    h1 = out.new_tag("h1")
+    h1.string = title
+    section.append(h1)
+    if intro:
+        p = out.new_tag("p")
+        p.string = intro
+        section.append(p)
+    return section
+
+
+@dataclass
+class Book:
+    """Places chapters (a document with its nested documents) and records the contents."""
+
+    source: Source
+    out: BeautifulSoup
+    toc: list[tuple[int, str, str]] = field(default_factory=list)
+    placed: list[tuple[str, Tag]] = field(default_factory=list)
+
+    def place(self, doc: str, sections: list[str], container: Tag, title: str | None = None) -> Tag:
+        section = self.source.doc(doc)
+        section["class"] = section.get("class", []) + ["hoofdstuk"]
+        container.append(section)
+        h1 = set_title_level(section, 1)
+        if h1 is not None and title:
+            h1.string = title
+        if h1 is not None:
+            self.toc.append((1, section["id"], h1.get_text(" ", strip=True)))
+        for sub in sections:
+            sub_section = self.source.doc(sub)
+            sub_section["class"] = sub_section.get("class", []) + ["sectie"]
+            section.append(sub_section)
+            h2 = set_title_level(sub_section, 2)
+            if h2 is not None:
+                h2["class"] = h2.get("class", []) + ["sectie-titel"]
+                self.toc.append((2, sub_section["id"], h2.get_text(" ", strip=True)))
+        self.placed.append((doc, section))
+        return section
+
+    def add_toc(self, level: int, anchor: str, text: str) -> None:
+        self.toc.append((level, anchor, text))
+
+    def front_matter(self, label: str) -> None:
+        body = self.out.body
+        body.append(cover(self.out, self.source, label))
+        if COLOPHON_DOC in self.source.sections:
+            colophon = self.source.doc(COLOPHON_DOC)
+            set_title_level(colophon, 1)
+            colophon["class"] = colophon.get("class", []) + ["colofon-pagina"]
+            body.append(colophon)
+
+
+def solution_ids(source: Source) -> dict[str, str]:
+    """Every solution's id -> its kind ("Denkrichtingen" or "Antwoord en feedback")."""
+    out = {r["thinking"]: "Denkrichtingen" for r in source.index["reflections"] if r.get("thinking")}
+    out.update({q["feedback"]: "Antwoord en feedback" for q in source.index["selfchecks"] if q.get("feedback")})
+    return out
+
+
+def move_solutions(out: BeautifulSoup, placed: list[tuple[str, Tag]], source: Source) -> Tag | None:
+    """Move every solution to an answers chapter; leave a page reference behind."""
+    appendix = chapter(out, "Antwoorden", "antwoorden", "antwoorden",
+                       "Hier staan de denkrichtingen bij de reflectie-opdrachten en de feedback bij de "
+                       "zelftoetsen. Bij reflectie-opdrachten is er geen goed of fout: de denkrichtingen "
+                       "helpen je verder te denken. Lees ze pas als je zelf over de opdracht hebt nagedacht.")
+    kinds = solution_ids(source)
+    moved = 0
+    for _doc, section in placed:
+        solutions = [el for el in section.find_all(id=True) if el["id"] in kinds]
+        if not solutions:
+            continue
+        title = section.find("h1")
+        h2 = out.new_tag("h2")
+        h2.string = title.get_text(" ", strip=True) if title else _doc
+        appendix.append(h2)
+        for sol in solutions:
+            ref = out.new_tag("p", attrs={"class": "naar-antwoord"})
+            link = out.new_tag("a", href=f"#{sol['id']}", attrs={"class": "paginaverwijzing"})
+            link.string = f"{kinds[sol['id']]}: zie bladzijde "
+            ref.append(link)
+            sol.replace_with(ref)
+            sol["class"] = [c for c in sol.get("class", []) if c != "dropdown"]
+            appendix.append(sol)
+            moved += 1
+    return appendix if moved else None
+
+
+def writing_space(out: BeautifulSoup, lines: int) -> Tag:
+    box = out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true"})
+    for _ in range(lines):
+        box.append(out.new_tag("div", attrs={"class": "schrijfregel"}))
+    return box
+
+
+def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
+    reflections = {r["id"] for r in source.index["reflections"]}
+    questions = {q["id"] for q in source.index["selfchecks"]}
+    for el in body.find_all(id=True):
+        if el["id"] in reflections:
+            el.append(writing_space(out, WRITING_LINES))
+        elif el["id"] in questions:
+            answer = out.new_tag("p", attrs={"class": "mijn-antwoord"})
+            answer.string = "Mijn antwoord: "
+            el.append(answer)
+
+
+def clean(body: Tag) -> None:
+    """Remove site-only controls and content, open dropdowns, keep every id unique."""
+    for sel in ("a.headerlink", "button", ".toggle-button", "script", "noscript", ".copybtn",
+                f".{V.WEB_ONLY}", ".cursus-alleen-web"):
+        for el in body.select(sel):
+            el.decompose()
+    for el in body.select(f".{V.PRINT_ONLY}"):
+        el["class"] = [c for c in el.get("class", []) if c != V.PRINT_ONLY]
+    for el in body.select(".toggle-hidden, .toggle-details__container"):
+        el["class"] = [c for c in el.get("class", []) if c != "toggle-hidden"]
+    for details in body.find_all("details"):
+        details["open"] = ""
+    seen: set[str] = set()
+    for el in body.find_all(id=True):
+        ident = el["id"]
+        if ident in seen:
+            n = 2
+            while f"{ident}-{n}" in seen:
+                n += 1
+            el["id"] = ident = f"{ident}-{n}"
+        seen.add(ident)
+
+
+def drop_dangling_links(body: Tag) -> None:
+    """An edition that leaves pages out keeps the text of links into them, not the link."""
+    ids = {el["id"] for el in body.find_all(id=True)}
+    for a in body.select('a[href^="#"]'):
+        if a["href"][1:] not in ids:
+            a.unwrap()
+
+
+def finish(out: BeautifulSoup) -> None:
+    clean(out.body)
+    drop_dangling_links(out.body)
