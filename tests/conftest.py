@@ -1,18 +1,22 @@
-"""Shared fixtures. The build is made by `make book` before pytest runs (see Makefile)."""
+"""Shared fixtures. The full build is made by `make book` before pytest runs (see Makefile);
+tests that need it are marked `built` (or `browser`), so `pytest -m "not built and not browser"`
+is the fast inner loop. The course's structure comes from the course model (course/), never from
+reading _toc.yml here."""
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from course import ROOT, model
+
 EXERCISES = ROOT / "exercises"
-sys.path.insert(0, str(EXERCISES))
+COURSE = model.load(ROOT)
 
 _executed: dict[str, nbformat.NotebookNode] = {}
 
@@ -48,42 +52,25 @@ def run_notebook():
 
 # --- the built book ------------------------------------------------------------------------
 
-import yaml  # noqa: E402
-from bs4 import BeautifulSoup  # noqa: E402
-
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 PDF = BUILD / "pdf" / "handboek.pdf"
-PRINT_HTML = BUILD / "singlehtml" / "handboek.html"
-
-
-def read_toc() -> dict:
-    return yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+PRINT_HTML = BUILD / "print" / "handboek.html"
 
 
 def toc_docs() -> list[str]:
-    """Every document in _toc.yml, in reading order (root first)."""
-    toc = read_toc()
-    docs = [toc["root"]]
-
-    def walk(entries):
-        for e in entries or []:
-            docs.append(e["file"])
-            walk(e.get("sections"))
-
-    for part in toc["parts"]:
-        walk(part["chapters"])
-    return docs
-
-
-def module_parts() -> list[dict]:
-    """The toc parts whose caption starts with 'Module'."""
-    return [p for p in read_toc()["parts"] if p["caption"].startswith("Module")]
+    """Every document in the table of contents, in reading order (root first)."""
+    return COURSE.docs()
 
 
 def module_dirs() -> list[Path]:
-    """book/mN-*/ folders of the modules in the toc."""
-    return [ROOT / Path(p["chapters"][0]["file"]).parent for p in module_parts()]
+    """The folders of the modules (book/mN-*/)."""
+    return [ROOT / m.folder for m in COURSE.modules]
+
+
+def course_index() -> dict:
+    """The course index the build wrote (_build/html/_static/course-index.json)."""
+    return model.load_index(HTML)
 
 
 def page(doc: str) -> BeautifulSoup:
@@ -157,3 +144,10 @@ def pdf_text(path: Path) -> list[str]:
         with pdfplumber.open(str(path)) as pdf:
             _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
     return _pdf_text[key]
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that asks for the built site or handbook needs the full build: mark it `built`."""
+    for item in items:
+        if {"built_html", "handbook"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.built)

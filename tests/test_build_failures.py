@@ -21,7 +21,8 @@ def make_book(tmp: Path, pages: dict[str, str], notebooks: dict[str, str] | None
     (tmp / "book").mkdir()
     (tmp / "exercises").mkdir()
     (tmp / "_config.yml").write_text((ROOT / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    for shared in ("_ext", "_static", "_templates", "_locale", "references.bib"):
+    (tmp / "course").symlink_to(ROOT / "course")  # the course's Sphinx extension and model
+    for shared in ("_static", "_templates", "_locale", "references.bib"):
         (tmp / "book" / shared).symlink_to(ROOT / "book" / shared)
     (tmp / "book" / "index.md").write_text("# Proef\n\nEen kleine proefpagina.\n", encoding="utf-8")
     chapters = []

@@ -7,9 +7,9 @@ import json
 import nbformat
 import pytest
 
-from conftest import EXERCISES, ROOT, execute_notebook, toc_docs
+from conftest import COURSE, EXERCISES, ROOT, execute_notebook
 
-NOTEBOOKS = [d.split("/", 1)[1] + ".ipynb" for d in toc_docs() if d.startswith("exercises/")]
+NOTEBOOKS = [COURSE.source(d).name for d in COURSE.notebooks]
 
 
 def test_every_module_has_a_notebook():

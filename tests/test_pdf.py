@@ -9,7 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PRINT_HTML, ROOT, module_parts, normalise, pdf_outline, pdf_text, read_toc
+from conftest import COURSE, PRINT_HTML, ROOT, normalise, pdf_outline, pdf_text
+
+pytestmark = pytest.mark.built
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +48,10 @@ def test_one_bookmark_per_chapter(reader):
     top, second = pdf_outline(reader)
     chapters = ["Welkom", "Over deze training", "Zo werk je met deze training", "Hulp nodig?",
                 "Antwoorden", "Begrippenlijst", "Bronnen"]
-    chapters += [p["caption"].split(" — ")[0] for p in module_parts()]
+    chapters += [m.caption for m in COURSE.modules]
     for chapter in chapters:
         assert sum(t.startswith(chapter) for t in top) == 1, f"bookmark for '{chapter}': {top}"
-    assert second.count("Zelftoets") == len(module_parts())
+    assert second.count("Zelftoets") == len(COURSE.modules)
 
 
 def test_fonts_are_embedded(reader):
@@ -77,9 +79,8 @@ def test_front_matter_cover_colophon_contents(text):
 
 def test_every_module_text_is_in_the_pdf(text):
     flat = normalise(text)
-    for part in module_parts():
-        index = ROOT / (part["chapters"][0]["file"] + ".md")
-        title = index.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    for module in COURSE.modules:
+        title = COURSE.title(module.index)
         assert title in flat, f"module title '{title}' not in the PDF"
     # A sentence from module 1's content, a case and the notebook output.
     for needle in ("Casus: Noor (16) en de vakantiefoto", "Een glijdende schaal", "Oefenen: situaties op het spectrum plaatsen"):
@@ -110,4 +111,4 @@ def test_print_html_structure():
     assert len(ids) == len(set(ids)), "duplicate ids break page references"
     toc_links = [a["href"][1:] for a in soup.select("nav.inhoudsopgave a")]
     assert all(soup.find(id=t) for t in toc_links)
-    assert len(toc_links) >= len(read_toc()["parts"]) * 2
+    assert len(toc_links) >= len(COURSE.parts) * 2

@@ -4,7 +4,6 @@ placeholders. Each checker also gets a small bad input, to show that it can fail
 from __future__ import annotations
 
 import json
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -12,9 +11,8 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tools"))
-from quality import html as html_check  # noqa: E402
-from quality import links, placeholders, readability, references, spelling, text  # noqa: E402
+from tools.quality import html as html_check
+from tools.quality import links, placeholders, readability, references, spelling, text
 
 FILES = text.learner_files()
 

@@ -9,10 +9,12 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import HTML, ROOT, module_parts, page, toc_docs
+from conftest import COURSE, HTML, ROOT, page, toc_docs
+
+pytestmark = pytest.mark.built
 
 DOCS = toc_docs()
-MODULE_INDEXES = [p["chapters"][0]["file"] for p in module_parts()]
+MODULE_INDEXES = [m.index for m in COURSE.modules]
 ALL_PAGES = sorted(HTML.rglob("*.html")) if HTML.exists() else []
 
 #: English interface strings the themes would show if a translation were missing.
@@ -86,9 +88,8 @@ def test_about_page_covers_audience_objectives_time_and_source(built_html):
 
 
 def test_reflections_and_self_checks_render_with_dutch_titles(built_html):
-    for part in module_parts():
-        folder = Path(part["chapters"][0]["file"]).parent.as_posix()
-        soup = page(f"{folder}/zelftoets")
+    for module in COURSE.modules:
+        soup = page(module.selfcheck)
         questions = soup.select("div.exercise.zelftoets")
         assert len(questions) >= 5
         titles = [q.select_one(".admonition-title").get_text(" ", strip=True) for q in questions]

@@ -1,10 +1,9 @@
-"""The trainer edition: lesson plans (timing and link targets), worksheets, the trainer guide,
-and the split between the learners' handbook and the trainer part."""
+"""The trainer edition as built: lesson-plan pages, worksheets, the trainer guide, and the split
+between the learners' handbook and the trainer part. (The plan data itself: tests/test_plans.py.)"""
 
 from __future__ import annotations
 
 import re
-import sys
 from itertools import accumulate
 from pathlib import Path
 
@@ -13,18 +12,19 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import HTML, PDF, PRINT_HTML, ROOT, module_parts, normalise, page, pdf_outline, pdf_text, read_toc, toc_docs
+from conftest import (COURSE, HTML, PDF, PRINT_HTML, ROOT, course_index, normalise, page, pdf_outline, pdf_text,
+                      toc_docs)
+from course import plans
 
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import cursus_draaiboek as draaiboek  # noqa: E402
+pytestmark = pytest.mark.built
 
 PLAN_DIR = ROOT / "book" / "trainers" / "draaiboeken"
 PLANS = sorted(PLAN_DIR.glob("*.yml"))
 PDF_DIR = ROOT / "_build" / "pdf"
 GUIDE = PDF_DIR / "trainershandleiding.pdf"
+GUIDE_HTML = ROOT / "_build" / "print" / "trainershandleiding.html"
 BUNDLE = PDF_DIR / "werkbladen.pdf"
 SHEETS = PDF_DIR / "werkbladen"
-FOUR_METHODS = {"plenair", "tweetallen", "kleine groepen", "individueel"}
 A4 = (595, 842)
 
 
@@ -42,7 +42,7 @@ def activities(plan: dict):
 
 
 def module_index_doc(module: int) -> str:
-    return next(p["chapters"][0]["file"] for p in module_parts() if p["chapters"][0]["file"].startswith(f"book/m{module}-"))
+    return COURSE.module(module).index
 
 
 def objectives_on_site(module: int) -> list[str]:
@@ -55,9 +55,8 @@ def objectives_on_site(module: int) -> list[str]:
 def worksheet_boxes() -> dict[str, str]:
     """id -> text of every reflection exercise and case on the built module pages."""
     boxes: dict[str, str] = {}
-    for part in module_parts():
-        chapter = part["chapters"][0]
-        for doc in [chapter["file"]] + [s["file"] for s in chapter.get("sections", [])]:
+    for module in COURSE.modules:
+        for doc in module.docs:
             for box in page(doc).select("div.exercise.reflectie, div.admonition.casus"):
                 assert box.get("id"), f"{doc}: a case or reflection without id"
                 body = [el for el in box.find_all("p") if "admonition-title" not in el.get("class", [])]
@@ -66,39 +65,6 @@ def worksheet_boxes() -> dict[str, str]:
 
 
 # --- lesson plans ---------------------------------------------------------------------------
-
-
-def test_the_three_plans_have_the_stated_shape():
-    plans = {p.stem: raw(p) for p in PLANS}
-    assert set(plans) == {"introductie-90", "dagdeel", "reeks-4x2-uur"}
-    assert plans["introductie-90"]["duur"] == 90 and len(plans["introductie-90"]["sessies"]) == 1
-    assert plans["dagdeel"]["duur"] == 210 and len(plans["dagdeel"]["sessies"]) == 1
-    assert [a["werkvorm"] for a in activities(plans["dagdeel"])].count("pauze") == 1
-    assert [s["duur"] for s in plans["reeks-4x2-uur"]["sessies"]] == [120] * 4
-    for m, session in enumerate(plans["reeks-4x2-uur"]["sessies"], 1):
-        goals = {g for a in session["activiteiten"] for g in a.get("doelen", [])}
-        assert any(g.startswith(f"M{m}.") for g in goals), f"session {m} has no goal of module {m}"
-
-
-@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
-def test_durations_add_up_exactly(path):
-    plan = raw(path)
-    for session in plan["sessies"]:
-        assert sum(a["duur"] for a in session["activiteiten"]) == session["duur"], session["titel"]
-    assert sum(s["duur"] for s in plan["sessies"]) == plan["duur"]
-
-
-@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
-def test_every_row_is_complete(path):
-    for act in activities(raw(path)):
-        if act["werkvorm"] == "pauze":
-            continue
-        assert act["werkvorm"] in FOUR_METHODS, act["titel"]
-        assert act["doelen"], act["titel"]
-        assert act["notities"].strip(), act["titel"]
-    plan = raw(path)
-    for key in ("groepsgrootte", "ruimte", "online", "voorbereiding"):
-        assert plan[key], key
 
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
@@ -119,8 +85,10 @@ def test_every_linked_objective_page_and_worksheet_exists(built_html, path):
 
 @pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
 def test_the_loader_accepts_the_plans_with_every_check_on(built_html, path):
-    plan = draaiboek.load_plan(path, draaiboek.read_objectives(ROOT), set(toc_docs()), set(worksheet_boxes()))
+    objectives = {m.number: COURSE.objectives(m) for m in COURSE.modules}
+    plan = plans.load_plan(path, objectives, set(toc_docs()), set(worksheet_boxes()))
     assert plan.duur == raw(path)["duur"]
+    assert set(course_index()["worksheets"]) == set(worksheet_boxes())
 
 
 PLAN_PAGES = {"introductie-90": "book/trainers/draaiboek-90-minuten", "dagdeel": "book/trainers/draaiboek-dagdeel",
@@ -131,15 +99,17 @@ PLAN_PAGES = {"introductie-90": "book/trainers/draaiboek-90-minuten", "dagdeel":
 def test_plan_page_shows_computed_start_times_and_objective_texts(built_html, stem):
     plan = raw(PLAN_DIR / f"{stem}.yml")
     soup = page(PLAN_PAGES[stem])
-    tables = soup.select("table.draaiboek-tabel")
-    assert len(tables) == len(plan["sessies"])
-    for session, table in zip(plan["sessies"], tables):
+    sessions = soup.select("ol.draaiboek-activiteiten")
+    assert len(sessions) == len(plan["sessies"])
+    for session, cards in zip(plan["sessies"], sessions):
         h, m = map(int, session["begintijd"].split(":"))
         durations = [a["duur"] for a in session["activiteiten"]]
         expected = [f"{(h * 60 + m + t) // 60}:{(h * 60 + m + t) % 60:02d}" for t in [0, *accumulate(durations)][:-1]]
-        shown = [p.get_text(strip=True) for p in table.select("p.starttijd")]
+        shown = [p.get_text(strip=True) for p in cards.select("li.draaiboek-activiteit .starttijd")]
         assert shown == expected
-        methods = [p.get_text(strip=True) for p in table.select("p.werkvorm")]
+        titles = [t.get_text(strip=True) for t in cards.select("li.draaiboek-activiteit .draaiboek-titel")]
+        assert titles == [a["titel"] for a in session["activiteiten"]]
+        methods = [p.get_text(strip=True) for p in cards.select("li.draaiboek-activiteit .werkvorm")]
         assert methods == [a["werkvorm"] for a in session["activiteiten"]]
     text = normalise(soup.select_one("article").get_text(" "))
     for act in activities(plan):
@@ -151,52 +121,7 @@ def test_plan_page_shows_computed_start_times_and_objective_texts(built_html, st
         assert item in text
 
 
-# --- negative: broken plans -------------------------------------------------------------------
-
-INTRO = PLAN_DIR / "introductie-90.yml"
-
-
-@pytest.mark.parametrize("old, new, expected", [
-    ("        duur: 15\n        werkvorm: kleine groepen", "        duur: 10\n        werkvorm: kleine groepen",
-     "de activiteiten duren samen 85 minuten, de sessie 90"),
-    ("werkvorm: tweetallen", "werkvorm: groepswerk", "onbekende werkvorm 'groepswerk'"),
-    ("doelen: [M1.2, M1.3]", "doelen: [M9.1]", "module 9 bestaat niet"),
-    ("doelen: [M1.2, M1.3]", "doelen: [M1.9]", "module 1 heeft 5 leerdoelen"),
-    ("werkblad: m1-casus-noor", "werkblad: m1-casus-niemand", "werkblad 'm1-casus-niemand' bestaat niet"),
-    ("pagina: /book/m2-lange-termijn/01-gemiddeld-of-problematisch", "pagina: /book/m2-bestaat-niet",
-     "pagina '/book/m2-bestaat-niet' bestaat niet in het boek"),
-    ("        duur: 10\n        werkvorm: tweetallen", "        duur: tien\n        werkvorm: tweetallen",
-     "'duur' moet een positief aantal minuten zijn"),
-])
-def test_a_broken_plan_is_refused_naming_file_and_row(built_html, tmp_path, old, new, expected):
-    text = INTRO.read_text(encoding="utf-8")
-    assert old in text, "the fixture plan changed: update this test"
-    broken = tmp_path / "kapot.yml"
-    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(draaiboek.DraaiboekError) as info:
-        draaiboek.load_plan(broken, draaiboek.read_objectives(ROOT), set(toc_docs()), set(worksheet_boxes()))
-    message = str(info.value)
-    assert expected in message and "kapot.yml" in message
-    before = text[: text.index(old)]
-    if "duren samen" in expected:  # a session's total: the session is named
-        row = "sessie 1"
-        line = before.rindex("  - titel: Introductieworkshop")
-    elif old.startswith(("werkblad", "pagina")):  # a material: its own line
-        row = "sessie 1, activiteit "
-        line = len(before)
-    else:  # a field of an activity: the line where the activity starts
-        row = "sessie 1, activiteit "
-        line = before.rindex("      - titel:")
-    assert f"regel {text[:line].count(chr(10)) + 1}" in message, message
-    assert row in message
-
-
-def test_the_total_of_the_sessions_must_match_the_plan(tmp_path):
-    broken = tmp_path / "totaal.yml"
-    broken.write_text(INTRO.read_text(encoding="utf-8").replace("duur: 90\ngroepsgrootte", "duur: 120\ngroepsgrootte"),
-                      encoding="utf-8")
-    with pytest.raises(draaiboek.DraaiboekError, match="de sessies duren samen 90 minuten, het draaiboek 120"):
-        draaiboek.load_plan(broken)
+# --- a broken plan fails the build ----------------------------------------------------------------
 
 
 @pytest.mark.slow
@@ -219,7 +144,7 @@ def test_a_broken_plan_fails_the_build_with_the_message(tmp_path):
     result = build(bad)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "book/kapot.yml, regel 11" in output and "onbekende werkvorm 'koffiedrinken'" in output
+    assert "book/kapot.yml, regel 13" in output and "onbekende werkvorm 'koffiedrinken'" in output
 
 
 # --- worksheets --------------------------------------------------------------------------------
@@ -253,7 +178,7 @@ def test_each_worksheet_is_one_a4_page_with_its_text(boxes, ident):
     title = normalise(page(module_index_doc(module)).find("h1").get_text(" ")).rstrip("#").strip()
     assert text.startswith("Sociale media en mentale gezondheid")
     assert title in text and title.startswith(f"Module {module} — ")
-    assert f"werkblad {ident}" in text and "blz. 1" in text  # the footer
+    assert f"werkblad {ident}" in text  # the footer names the sheet (a single sheet has no page number)
     box = boxes[ident]
     assert box[:50] in text, f"{ident}: text of the exercise not on the sheet"
 
@@ -313,9 +238,8 @@ def test_guide_has_every_answer_and_the_worksheets(built_html, guide_pages, boxe
     sheet_pages = [p for p in guide_pages if re.search(r"werkblad m\d-", p)]
     assert len(sheet_pages) == len(boxes)
     # the plans' worksheet references point to the sheets in the appendix, with their page
-    soup = BeautifulSoup((ROOT / "_build" / "singlehtml" / "trainershandleiding.html").read_text(encoding="utf-8"),
-                         "html.parser")
-    refs = soup.select("table.draaiboek-tabel a.naar-werkblad")
+    soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
+    refs = soup.select("ol.draaiboek-activiteiten a.naar-werkblad")
     assert refs and all(soup.find(id=a["href"][1:], class_="werkblad") for a in refs)
     assert {a["href"] for a in refs} >= {f"#werkblad-{i}" for i in ("m1-casus-noor", "m2-casus-milan", "m4-reflectie-5")}
     assert len(re.findall(r"\(blz\. \d+\)", text)) >= len(refs) // 2
@@ -337,10 +261,10 @@ def test_handbook_leaves_the_trainer_part_out(handbook):
 
 
 def test_trainer_part_is_in_the_site(built_html):
-    part = next(p for p in read_toc()["parts"] if p["caption"] == "Voor trainers")
-    captions = [p["caption"] for p in read_toc()["parts"]]
+    part = COURSE.part("Voor trainers")
+    captions = [p.caption for p in COURSE.parts]
     assert captions.index("Voor trainers") == captions.index("Bijlagen") - 1
-    docs = [part["chapters"][0]["file"]] + [s["file"] for s in part["chapters"][0]["sections"]]
+    docs = list(part.docs)
     assert len(docs) == 10
     nav = page("book/index").get_text(" ")
     assert "Voor trainers" in nav

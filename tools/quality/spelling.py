@@ -1,7 +1,7 @@
 """Dutch spelling: Debian's hunspell-nl (OpenTaal) dictionary through spylls, plus the
 project word list ``woordenlijst.txt`` (names and terms the dictionary does not know).
 
-Run ``PYTHONPATH=tools .venv/bin/python -m quality.spelling`` for a list of unknown words.
+Run ``.venv/bin/python -m tools.quality.spelling`` for a list of unknown words.
 """
 
 from __future__ import annotations

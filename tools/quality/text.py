@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from . import ROOT
 
@@ -47,24 +46,10 @@ class Block:
     foreign: str = ""  # the text in *italics*: by Dutch convention, foreign words and titles
 
 
-def _parser():
-    from markdown_it.renderer import RendererHTML
-    from myst_parser.config.main import MdParserConfig
-    from myst_parser.parsers.mdit import create_md_parser
-
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    extensions = set(config.get("parse", {}).get("myst_enable_extensions", []))
-    return create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
-
-
-_MD = None
-
-
 def _md():
-    global _MD
-    if _MD is None:
-        _MD = _parser()
-    return _MD
+    from course import markdown
+
+    return markdown.parser()
 
 
 def clean(text: str) -> str:
@@ -110,16 +95,9 @@ def _inline_text(token) -> tuple[str, str]:
 
 def _split_options(body: str) -> str:
     """Drop a directive's ``:key: value`` lines or ``---`` YAML block from the top of its body."""
-    lines = body.split("\n")
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() == "---":
-                return "\n".join(lines[i + 1 :])
-        return ""
-    i = 0
-    while i < len(lines) and re.match(r"^\s*:[\w-]+:", lines[i]):
-        i += 1
-    return "\n".join(lines[i:])
+    from course import markdown
+
+    return markdown.split_options(body)[1]
 
 
 def markdown_blocks(source: str, line_offset: int = 0) -> list[Block]:
@@ -311,23 +289,10 @@ def python_blocks(path: Path) -> list[Block]:
 
 def toc_files() -> list[Path]:
     """Every source file in _toc.yml, in reading order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
+    from course import model
 
-    def walk(entries):
-        for e in entries or []:
-            names.append(e["file"])
-            walk(e.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    files = []
-    for name in names:
-        for ext in (".md", ".ipynb"):
-            if (ROOT / (name + ext)).exists():
-                files.append(ROOT / (name + ext))
-                break
-    return files
+    course = model.load(ROOT)
+    return [p for p in (course.source(d) for d in course.docs()) if p is not None]
 
 
 def learner_files() -> list[Path]:
