@@ -1,4 +1,4 @@
-"""The toolchain is the one DESIGN §2 decided on, and stays pinned."""
+"""The toolchain the project decided on (README, ARCHITECTURE.md) stays pinned."""
 
 import re
 from importlib.metadata import version
