@@ -161,6 +161,7 @@ def pdf_text(path: Path) -> list[str]:
 
 # --- learner helpers: charts ------------------------------------------------------------------
 
+import contextlib  # noqa: E402
 import xml.etree.ElementTree as ET  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -170,15 +171,25 @@ PRINT_WIDTH_PT = 16 / 2.54 * 72
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 
 
-@pytest.fixture
-def shown(monkeypatch):
-    """Every chart the helpers show, as (svg, alt) pairs, through the display hook
+@contextlib.contextmanager
+def charts_shown():
+    """Collect every chart the helpers show, as (svg, alt) pairs, through the display hook
     ``cursus._basis.TOON`` that the in-browser runtime uses as well."""
     from cursus import _basis
 
     charts: list[tuple[str, str]] = []
-    monkeypatch.setattr(_basis, "TOON", lambda svg, alt: charts.append((svg, alt)))
-    return charts
+    old, _basis.TOON = _basis.TOON, (lambda svg, alt: charts.append((svg, alt)))
+    try:
+        yield charts
+    finally:
+        _basis.TOON = old
+
+
+@pytest.fixture
+def shown():
+    """Fixture form of :func:`charts_shown`."""
+    with charts_shown() as charts:
+        yield charts
 
 
 def check_chart(svg: str, alt: str) -> ET.Element:

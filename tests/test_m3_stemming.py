@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SVG, assert_one_dutch_line, chart_texts, check_chart, notebook_text
+from conftest import SVG, assert_one_dutch_line, chart_texts, charts_shown, check_chart, notebook_text
 from cursus import stemming
 from cursus._basis import LET_OP, InvoerFout, melding_van
 from cursus.stemming import (
@@ -448,24 +448,19 @@ def test_property_any_settings_give_data_or_one_dutch_line(n, w, k, spreiding, v
 @settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 @given(metingen=st.one_of(ALLES, st.just("geldig")), persoon=st.one_of(ALLES, st.none()), week=ALLES)
 def test_property_figures_give_a_chart_or_one_dutch_line(metingen, persoon, week):
-    from cursus import _basis
-
     if metingen == "geldig":
         metingen = simuleer(6, 2, 3, 8, 4, 1)
     for func, args in ((toon_week, (metingen, persoon, week)), (toon_verloop, (metingen, persoon)),
                        (toon_effecten, (metingen,))):
-        getoond = []
-        _basis.TOON, oud = (lambda svg, alt: getoond.append((svg, alt))), _basis.TOON
-        try:
-            func.__wrapped__(*args)
-        except InvoerFout as fout:
-            assert fout.melding and "\n" not in fout.melding and len(fout.melding) < 300
-            assert getoond == []
-        else:
-            [(svg, alt)] = getoond
-            check_chart(svg, alt)
-        finally:
-            _basis.TOON = oud
+        with charts_shown() as getoond:
+            try:
+                func.__wrapped__(*args)
+            except InvoerFout as fout:
+                assert fout.melding and "\n" not in fout.melding and len(fout.melding) < 300
+                assert getoond == []
+            else:
+                [(svg, alt)] = getoond
+                check_chart(svg, alt)
 
 
 # --- interpretation questions -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 import xml.sax.saxutils as _xml
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -50,8 +51,12 @@ def schoon(tekst: str) -> str:
 
 
 def tekstbreedte(tekst: str, grootte: float) -> float:
-    """Estimated width of a line of text (no font metrics needed, errs on the wide side)."""
-    return len(tekst) * grootte * TEKENBREEDTE
+    """Estimated width of a line of text (no font metrics needed, errs on the wide side).
+
+    Wide characters (Chinese, Japanese, Korean, most emoji) count as one em.
+    """
+    breed = sum(1 for teken in tekst if unicodedata.east_asian_width(teken) in "WF")
+    return ((len(tekst) - breed) * TEKENBREEDTE + breed) * grootte
 
 
 def mooie_stappen(laag: float, hoog: float, aantal: int = 5) -> list[float]:
