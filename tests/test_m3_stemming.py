@@ -428,7 +428,8 @@ def test_numpy_like_person_number_is_accepted(capsys, shown):
 # --- any input: a result or one Dutch line ---------------------------------------------------------
 ALLES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(-10**60, 10**60),
-    st.sampled_from([10**40, -10**40, 10**5000, 2**32, 2**32 - 1]),
+    st.sampled_from([40, -40, 5000, -5000]).map(lambda e: 10**abs(e) * (1 if e > 0 else -1)),
+    st.sampled_from([2**32, 2**32 - 1]),
     st.floats(), st.fractions(), st.text(max_size=30), st.complex_numbers(),
     st.lists(st.integers(), max_size=3), st.just(...),
 )
