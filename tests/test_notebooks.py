@@ -50,10 +50,23 @@ def test_plots_have_alt_text(name):
     nb = nbformat.read(EXERCISES / name, as_version=4)
     executed = execute_notebook(name)
     for cell, done in zip(nb.cells, executed.cells):
-        has_image = any("image/png" in o.get("data", {}) for o in done.get("outputs", []))
+        has_image = any(m.startswith("image/") for o in done.get("outputs", []) for m in o.get("data", {}))
         if has_image:
             alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
             assert len(alt) > 20, f"{name}: a figure without alt text:\n{cell.source[:80]}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_charts_are_svg_with_their_own_alt_text(name):
+    """One chart path: every figure is SVG (crisp on screen and in print) with <title>/<desc>."""
+    from conftest import check_chart
+
+    for cell in execute_notebook(name).cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            assert not {"image/png", "image/jpeg"} & set(data), f"{name}: a bitmap figure"
+            if "image/svg+xml" in data:
+                check_chart(data["image/svg+xml"], data["text/plain"].removeprefix("Figuur: "))
 
 
 def test_notebooks_import_only_the_shared_helper_package():
