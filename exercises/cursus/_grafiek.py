@@ -33,7 +33,7 @@ BREED = 720
 #: Letter sizes in user units. KLEIN is the smallest text in any chart.
 KLEIN, LETTER, TITEL = 15, 16, 20
 #: The course font, with a generic fallback. Single quotes: drawsvg writes attributes as-is.
-LETTERTYPE = "'Atkinson Hyperlegible',sans-serif"
+LETTERTYPE = ",".join(("'Atkinson Hyperlegible'", "sans-serif"))
 #: Average advance width of a character in em, on the safe (wide) side, to size boxes.
 TEKENBREEDTE = 0.6
 
@@ -80,7 +80,7 @@ class Tekening:
 
     def __init__(self, hoogte: float, breedte: float = BREED) -> None:
         self.breedte, self.hoogte = breedte, hoogte
-        self._d = drawsvg.Drawing(breedte, hoogte, font_family=LETTERTYPE)
+        self._d = drawsvg.Drawing(breedte, hoogte, font_family=LETTERTYPE, role="img")
         self._d.append(drawsvg.Rectangle(0, 0, breedte, hoogte, fill=KLEUREN["wit"]))
 
     # -- shapes ----------------------------------------------------------------------
@@ -100,7 +100,7 @@ class Tekening:
         if schuin:
             extra["font_style"] = "italic"
         if draai is not None:
-            extra["transform"] = f"rotate({draai:g},{x:.1f},{y:.1f})"
+            extra["transform"] = "rotate(" + ",".join((f"{draai:g}", f"{x:.1f}", f"{y:.1f}")) + ")"
         if len(regels) == 1:
             self._d.append(drawsvg.Text(regels[0], grootte, round(x, 1), round(y, 1),
                                         text_anchor=anker, fill=kleur, **extra))
@@ -175,13 +175,11 @@ class Tekening:
         elif vorm == "vierkant":
             z = maat * 0.9
             self.rechthoek(x - z, y - z, 2 * z, 2 * z, vul, rand, dikte, klasse=klasse)
-        elif vorm in ("driehoek_op", "driehoek_neer"):
+        else:  # a triangle pointing up ("driehoek_op") or down ("driehoek_neer")
             r = maat * 1.3
-            richting = -1 if vorm == "driehoek_op" else 1
+            richting = {"driehoek_op": -1, "driehoek_neer": 1}[vorm]
             self.veelhoek([(x, y + richting * r), (x - r * 0.87, y - richting * r * 0.5),
                            (x + r * 0.87, y - richting * r * 0.5)], vul, rand, dikte, klasse)
-        else:
-            raise ValueError(f"unknown marker shape {vorm!r}")
 
     def pijlpunt(self, punt: tuple[float, float], van: tuple[float, float], kleur: str = INKT,
                  lengte: float = 16, breedte: float = 12) -> None:
@@ -202,7 +200,7 @@ class Tekening:
         titel, beschrijving = schoon(titel), schoon(beschrijving)
         svg = self._d.as_svg(header="")
         kop, rest = svg.split(">\n", 1)  # the end of the <svg ...> start tag
-        toegankelijk = (f' role="img">\n<title>{_xml.escape(titel)}</title>\n'
+        toegankelijk = (f">\n<title>{_xml.escape(titel)}</title>\n"
                         f"<desc>{_xml.escape(beschrijving)}</desc>\n")
         return Grafiek(kop + toegankelijk + rest, f"{titel}. {beschrijving}")
 

@@ -187,7 +187,7 @@ def _controleer_invoer(stappen: Any) -> list[str]:
             )
         if _STUURTEKEN.search(stap):
             raise InvoerFout(
-                f"Stap {i} bevat een onzichtbaar stuurteken (bijvoorbeeld uit een gekopieerde "
+                f"Stap {i} bevat een onzichtbaar teken (bijvoorbeeld uit een gekopieerde "
                 "tekst); typ de zin opnieuw met gewone letters."
             )
         if not stap.strip():
@@ -372,8 +372,10 @@ def _opmaak(c: Cirkel) -> tuple[list[_Doos], float, float]:
         dozen = _dozen(c, grootte, tekens)
         hoogte = _plaats(dozen)
         if hoogte is not None:
-            return dozen, grootte, hoogte
-    raise RuntimeError("no layout for the circle; the header line alone should always fit")
+            break
+    # at the narrowest wrapping the header line is the widest, and that always fits
+    assert hoogte is not None
+    return dozen, grootte, hoogte
 
 
 def _rand(doos: _Doos, naar: tuple[float, float]) -> tuple[float, float]:

@@ -280,7 +280,7 @@ def _rijen(tekst: str, teken: str) -> list[list[str]]:
             if "field limit" in uitleg:
                 raise InvoerFout(f"Rij {rij}: een vakje is veel te lang. Houd elk vakje kort, "
                                  f"hoogstens {MAX_TEKENS_VAKJE} tekens.") from None
-            if "expected after" in uitleg:
+            if "expected" in uitleg:  # text after a closing quote ("end of data" is handled above)
                 raise InvoerFout(f'Rij {rij}: na een aanhalingsteken (") dat een vakje afsluit, staat nog '
                                  f"tekst in hetzelfde vakje. Zet de hele tekst van het vakje tussen "
                                  f'aanhalingstekens, en schrijf een " in de tekst als "".') from None

@@ -476,7 +476,7 @@ def _effecten_grafiek(m: Metingen, effecten: list[float], telling: dict[str, int
                       f"gemiddelde van iedereen ({getal(gemiddeld, plus=True)})"))
     g.legenda(t, 24, a.onder + 75, items)
     beschrijving = (
-        f"Stippenfiguur met één punt per gesimuleerde persoon ({len(bekend)} personen), gesorteerd "
+        f"Figuur met één punt per gesimuleerde persoon ({len(bekend)} personen), gesorteerd "
         f"van laag naar hoog effect van scrollen op de stemming. {telling['negatief']} personen "
         f"voelen zich slechter na scrollen (oranje driehoekjes omlaag), {telling['geen']} hebben "
         f"geen duidelijk verschil (open grijze rondjes in de grijze band) en {telling['positief']} "
