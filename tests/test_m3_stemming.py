@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 import statistics
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -249,15 +251,23 @@ def test_effects_figure(capsys, shown):
     [(svg, alt)] = shown
     root = check_chart(svg, alt)
     assert f"{t['negatief']} personen voelen zich slechter" in alt
-    # one marker per person, a different shape (and fill) per group: up, down, open circle
+    # one marker per person, and a shape per group that needs no colour to be read:
+    # triangle up (better), triangle down (worse), open circle (no clear difference)
+    def vorm(el):
+        if el.tag == SVG + "path":
+            getallen = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", el.get("d"))]
+            return "driehoek omhoog" if getallen[1] < getallen[3] else "driehoek omlaag"
+        return f"{el.tag.removeprefix(SVG)} {'open' if el.get('fill') == '#FFFFFF' else 'dicht'}"
+
     vormen = {}
     for el in root.iter():
         klasse = (el.get("class") or "").split()
         if klasse[:1] == ["persoon"]:
-            vormen.setdefault(klasse[1], []).append((el.tag, el.get("fill"), el.get("d", "")[:1]))
-    assert {k: len(v) for k, v in vormen.items()} == {k: n for k, n in t.items() if n}
-    assert len({v[0] for v in vormen.values()} | set()) == len(vormen)  # one look per group
-    assert {v[0][1] for k, v in vormen.items() if k == "geen"} <= {"#FFFFFF"}
+            vormen.setdefault(klasse[1], set()).add(vorm(el))
+    assert vormen == {"positief": {"driehoek omhoog"}, "negatief": {"driehoek omlaag"},
+                      "geen": {"circle open"}}
+    aantallen = Counter(el.get("class") for el in root.iter() if (el.get("class") or "").startswith("persoon"))
+    assert aantallen == {f"persoon {k}": n for k, n in t.items() if n}
     # the mean is a dashed line
     [gemiddelde] = root.findall(f".//{SVG}path[@class='gemiddelde']")
     assert gemiddelde.get("stroke-dasharray")

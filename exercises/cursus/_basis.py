@@ -130,7 +130,7 @@ def kort(waarde: Any, maximum: int = 40) -> str:
     """
     if isinstance(waarde, str):
         tekst = waarde
-    elif isinstance(waarde, numbers.Integral) and not isinstance(waarde, bool) \
+    elif is_getal(waarde) and isinstance(waarde, numbers.Integral) \
             and abs(int(waarde)) >= 10 ** MAX_CIJFERS:
         cijfers = int(abs(int(waarde)).bit_length() * math.log10(2)) + 1
         return f"een getal van ongeveer {heel(cijfers)} cijfers"
