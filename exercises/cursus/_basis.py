@@ -255,7 +255,6 @@ KLEUREN = {
     "oranje": "#D55E00",       # Okabe-Ito "vermillion"
     "groen": "#009E73",        # Okabe-Ito "bluish green"
     "hemelsblauw": "#56B4E9",
-    "geel": "#F0E442",
     "licht_blauw": "#D6E8F5",
     "licht_oranje": "#FBE0CC",
     "licht_groen": "#CCEDE3",

@@ -31,7 +31,7 @@ import io
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cursus._basis import InvoerFout, beschrijf_type, heel, kort, uren_min, vriendelijk
@@ -114,7 +114,6 @@ class Dagboek:
     dagen: list[str]
     sessies: list[Sessie]
     soort: str = "dagnamen"      # "dagnamen" or "datums"
-    _datums: list[_dt.date] = field(default_factory=list, repr=False)
 
     def __repr__(self) -> str:  # what a learner sees when typing `dagboek`
         return (f"Dagboek '{self.naam}': {len(self.sessies)} regels over "
@@ -431,7 +430,7 @@ def _dagen_met_datums(naam: str, sessies_ruw: list[tuple], spelling: dict[str, s
         alle.append(laatste + _dt.timedelta(days=1))
     korte = ("ma", "di", "wo", "do", "vr", "za", "zo")
     labels = [f"{korte[d.weekday()]} {d.day}-{d.month}" for d in alle]
-    return Dagboek(naam, labels, sessies, "datums", alle)
+    return Dagboek(naam, labels, sessies, "datums")
 
 
 def _loopt_door(s: Sessie) -> bool:
