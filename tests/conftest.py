@@ -146,6 +146,95 @@ def pdf_text(path: Path) -> list[str]:
     return _pdf_text[key]
 
 
+# --- learner helpers: charts ------------------------------------------------------------------
+
+import contextlib  # noqa: E402
+import xml.etree.ElementTree as ET  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+#: A chart printed about 16 cm wide (the handbook's text width), in points.
+PRINT_WIDTH_PT = 16 / 2.54 * 72
+#: Namespace declarations are the only addresses a chart may contain.
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+@contextlib.contextmanager
+def charts_shown():
+    """Collect every chart the helpers show, as (svg, alt) pairs, through the display hook
+    ``cursus._basis.TOON`` that the in-browser runtime uses as well."""
+    from cursus import _basis
+
+    charts: list[tuple[str, str]] = []
+    old, _basis.TOON = _basis.TOON, (lambda svg, alt: charts.append((svg, alt)))
+    try:
+        yield charts
+    finally:
+        _basis.TOON = old
+
+
+@pytest.fixture
+def shown():
+    """Fixture form of :func:`charts_shown`."""
+    with charts_shown() as charts:
+        yield charts
+
+
+def check_chart(svg: str, alt: str) -> ET.Element:
+    """The promises every chart keeps; returns the parsed SVG root for further checks.
+
+    Well-formed SVG; <title> and <desc> first and equal to the alt text; the course font; no
+    script, event attribute, embedded object or reference outside the chart itself; every
+    text at least 8 pt when printed 16 cm wide, and inside the canvas (estimated width)."""
+    from cursus import _grafiek
+
+    root = ET.fromstring(svg)
+    assert root.tag == SVG + "svg"
+    title, desc = list(root)[:2]
+    assert title.tag == SVG + "title" and title.text and title.text.strip()
+    assert desc.tag == SVG + "desc" and desc.text and len(desc.text) > 40
+    assert alt == f"{title.text}. {desc.text}"
+    assert root.get("font-family").startswith("'Atkinson Hyperlegible'")
+    assert root.get("role") == "img"
+    width = float(root.get("viewBox").split()[2])
+    height = float(root.get("viewBox").split()[3])
+    assert set(re.findall(r"https?://[^\"'\s)]+", svg)) <= NAMESPACES
+    for el in root.iter():
+        tag = el.tag.removeprefix(SVG)
+        assert tag not in ("script", "foreignObject", "image", "a", "iframe", "use"), tag
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), f"event attribute {name}"
+            assert "href" not in name, name
+            assert "url(" not in value and "javascript" not in value.lower(), value
+        assert "font-family" not in el.attrib or el is root
+        if tag == "text":
+            size = float(el.get("font-size"))
+            assert size * PRINT_WIDTH_PT / width >= 8, f"{size} units is under 8 pt in print"
+            if el.get("transform"):
+                continue
+            lines = [el] + list(el) if (el.text or "").strip() else list(el)
+            for line in lines:
+                x = float(line.get("x"))
+                w = _grafiek.tekstbreedte(line.text or "", size)
+                left = {"start": x, "middle": x - w / 2, "end": x - w}[el.get("text-anchor")]
+                assert -1 <= left and left + w <= width + 1, f"text runs off the chart: {line.text!r}"
+                assert 0 <= float(line.get("y", el.get("y"))) <= height
+    return root
+
+
+def chart_texts(root: ET.Element) -> list[str]:
+    """The visible text of a chart: one string per <text> (tspans joined with a space)."""
+    return [" ".join(t for t in el.itertext() if t.strip()) for el in root.iter(SVG + "text")]
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB' (0 = black, 1 = white): what greyscale keeps."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
 def pytest_collection_modifyitems(items) -> None:
     """A test that asks for the built site or handbook needs the full build: mark it `built`."""
     for item in items:

@@ -24,12 +24,14 @@ zelf controleert.
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from cursus._basis import InvoerFout, beschrijf_type, vriendelijk
+from cursus import _grafiek as g
+from cursus._basis import KLEUREN, Grafiek, InvoerFout, beschrijf_type, druk, kort, toon, vriendelijk
 
 __all__ = ["teken_cirkel", "deel_in", "toon_trefwoorden", "SOORTEN"]
 
@@ -45,13 +47,6 @@ NAMEN = {
 }
 
 KORT = {"gebruik": "gebruik", "gevoel": "gevoel/gedachte", "gevolg": "gevolg"}
-
-# edge colour (Okabe-Ito) and a light fill of the same hue, so black text stays readable
-KLEUREN = {
-    "gebruik": ("#0072B2", "#CFE3F2"),  # blue
-    "gevoel": ("#D55E00", "#F9D9C2"),  # vermillion
-    "gevolg": ("#009E73", "#C7EBDF"),  # bluish green
-}
 
 VOORVOEGSELS = {"gebruik": "gebruik", "gevoel": "gevoel", "gedachte": "gevoel", "gevolg": "gevolg"}
 
@@ -99,6 +94,9 @@ TIPS = {
 }
 
 MIN_STAPPEN, MAX_STAPPEN, MAX_TEKENS = 2, 8, 120
+
+# control characters (Unicode category Cc) other than tab, newline and carriage return
+_STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _VOORVOEGSEL_RE = re.compile(r"^\s*(gebruik|gevoel|gedachte|gevolg)\s*:\s*", re.IGNORECASE)
 
@@ -180,11 +178,17 @@ def _controleer_invoer(stappen: Any) -> list[str]:
         raise InvoerFout(
             f"Je lijst is leeg; schrijf minstens twee stappen tussen de haken, bijvoorbeeld {voorbeeld}."
         )
-    for i, stap in enumerate(stappen, start=1):
+    # checking one step more than allowed is enough: a longer list is refused below anyway
+    for i, stap in enumerate(stappen[:MAX_STAPPEN + 1], start=1):
         if not isinstance(stap, str):
             raise InvoerFout(
                 f"Stap {i} is geen tekst maar {beschrijf_type(stap)}; zet de stap tussen "
                 f'aanhalingstekens, bijvoorbeeld "Ik slaap slecht".'
+            )
+        if _STUURTEKEN.search(stap):
+            raise InvoerFout(
+                f"Stap {i} bevat een onzichtbaar teken (bijvoorbeeld uit een gekopieerde "
+                "tekst); typ de zin opnieuw met gewone letters."
             )
         if not stap.strip():
             raise InvoerFout(f"Stap {i} is leeg; schrijf er een korte zin in of haal hem weg.")
@@ -285,17 +289,6 @@ def _verslag(c: Cirkel) -> list[str]:
     return regels
 
 
-BREEDTE = 78  # printed lines are wrapped, so they read well in a notebook and on the site
-
-
-def _druk(regel: str, inspringen: str = "") -> None:
-    """Print one (long) line, wrapped at BREEDTE; continuation lines get `inspringen`."""
-    if not regel:
-        print()
-        return
-    print(textwrap.fill(regel, BREEDTE, subsequent_indent=inspringen, break_on_hyphens=False))
-
-
 def _samenvatting(c: Cirkel) -> str:
     tellen = {s: len(c.nummers(s)) for s in SOORTEN}
     pijl = "een doorgetrokken pijl" if c.rond else "een gestippelde pijl (de cirkel is nog niet rond)"
@@ -309,85 +302,141 @@ def _samenvatting(c: Cirkel) -> str:
 # ---------------------------------------------------------------------------
 # Drawing
 # ---------------------------------------------------------------------------
-def _rand(midden: tuple[float, float], naar: tuple[float, float], hb: float, hh: float) -> tuple[float, float]:
-    """Point where the line from the box centre towards `naar` leaves the box (half sizes hb, hh)."""
-    dx, dy = naar[0] - midden[0], naar[1] - midden[1]
+#: Box style per kind: (edge colour, light fill, dash pattern of the edge). The dashes and the
+#: kind written in every box keep the kinds apart in greyscale print.
+STIJL = {
+    "gebruik": (KLEUREN["blauw"], KLEUREN["licht_blauw"], None),
+    "gevoel": (KLEUREN["oranje"], KLEUREN["licht_oranje"], "10,5"),
+    "gevolg": (KLEUREN["groen"], KLEUREN["licht_groen"], "3,4"),
+}
+_MARGE = 14          # free space around the drawing
+_TUSSEN = 36         # free space between two boxes, so every arrow stays visible
+_BOVEN = 60          # room for the title
+_ONDER = 80          # room for the legend
+
+
+@dataclass
+class _Doos:
+    regels: list[str]
+    breedte: float
+    hoogte: float
+    x: float = 0.0
+    y: float = 0.0
+
+
+def _dozen(c: Cirkel, grootte: float, tekens: int) -> list[_Doos]:
+    """One box per step: a bold header line plus the step text wrapped at ``tekens``."""
+    dozen = []
+    for stap in c.stappen:
+        regels = [f"{stap.nummer} · {KORT[stap.soort]}"]
+        regels += textwrap.wrap(g.schoon(stap.tekst), tekens, break_long_words=True) or [""]
+        breedte = max(g.tekstbreedte(r, grootte) for r in regels) + 2 * 10
+        dozen.append(_Doos(regels, breedte, len(regels) * grootte * 1.25 + 14))
+    return dozen
+
+
+def _overlappen(a: _Doos, b: _Doos) -> bool:
+    return (abs(a.x - b.x) < (a.breedte + b.breedte) / 2 + _TUSSEN
+            and abs(a.y - b.y) < (a.hoogte + b.hoogte) / 2 + _TUSSEN)
+
+
+def _plaats(dozen: list[_Doos]) -> float | None:
+    """Put the boxes on an ellipse, clockwise from the top; returns the drawing's height.
+
+    The ellipse is as wide as the chart allows and grows in height until no two boxes
+    overlap, so long steps make a taller drawing instead of a crowded one. Two boxes at the
+    same height cannot be pulled apart that way: then None (the caller wraps narrower).
+    """
+    n = len(dozen)
+    rx = max(0.0, g.BREED / 2 - _MARGE - max(d.breedte for d in dozen) / 2)
+    for ry in range(110, 4000, 10):
+        for i, d in enumerate(dozen):
+            hoek = math.pi / 2 - 2 * math.pi * i / n
+            d.x, d.y = rx * math.cos(hoek), -ry * math.sin(hoek)
+        if not any(_overlappen(a, b) for k, a in enumerate(dozen) for b in dozen[k + 1:]):
+            break
+    else:
+        return None
+    boven = min(d.y - d.hoogte / 2 for d in dozen)
+    onder = max(d.y + d.hoogte / 2 for d in dozen)
+    for d in dozen:
+        d.x += g.BREED / 2
+        d.y += _BOVEN + _MARGE - boven
+    return _BOVEN + 2 * _MARGE + (onder - boven) + _ONDER
+
+
+def _opmaak(c: Cirkel) -> tuple[list[_Doos], float, float]:
+    """Boxes, letter size and height: the widest wrapping that fits (narrower for wide text)."""
+    grootte = g.KLEIN if len(c.stappen) > 5 else g.LETTER
+    for tekens in range(16 if len(c.stappen) > 5 else 22, 5, -2):
+        dozen = _dozen(c, grootte, tekens)
+        hoogte = _plaats(dozen)
+        if hoogte is not None:
+            break
+    # at the narrowest wrapping the header line is the widest, and that always fits
+    assert hoogte is not None
+    return dozen, grootte, hoogte
+
+
+def _rand(doos: _Doos, naar: tuple[float, float]) -> tuple[float, float]:
+    """Point where the line from the box centre towards ``naar`` leaves the box (plus a gap)."""
+    dx, dy = naar[0] - doos.x, naar[1] - doos.y
+    hb, hh = doos.breedte / 2 + 6, doos.hoogte / 2 + 6
     factoren = [f for f in ((hb / abs(dx)) if dx else None, (hh / abs(dy)) if dy else None) if f]
-    t = min(factoren) if factoren else 0.0
-    return midden[0] + dx * t, midden[1] + dy * t
+    t = min(factoren + [1.0])
+    return doos.x + dx * t, doos.y + dy * t
 
 
-def _teken(c: Cirkel):
-    """Draw the circle and return the matplotlib Figure (no plt.show here)."""
-    import math
+def _teken(c: Cirkel) -> Grafiek:
+    """Draw the circle as an SVG chart (shown by the caller)."""
+    dozen, grootte, hoogte = _opmaak(c)
+    t = g.Tekening(hoogte)
+    titel = "De vicieuze cirkel in kaart" + ("" if c.rond else " (nog niet rond)")
+    t.tekst(g.BREED / 2, 34, titel, g.TITEL, anker="middle", vet=True)
+    midden_y = sum(d.y for d in dozen) / len(dozen)
+    t.tekst(g.BREED / 2, midden_y - 4, ["vicieuze", "cirkel"], g.LETTER + 2, anker="middle",
+            schuin=True, kleur=KLEUREN["grijs"])
 
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch, Patch
-
-    n = len(c.stappen)
-    fig, ax = plt.subplots(figsize=(12, 9))
-    ax.set_xlim(-2.2, 2.2)
-    ax.set_ylim(-1.5, 1.5)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    breedte = 24 if n <= 5 else 19
-    grootte = 14 if n <= 5 else 13
-    # an ellipse, wider for many steps: more room between boxes side by side
-    rx, ry = (1.35, 1.0) if n <= 5 else (1.62, 1.05)
-
-    posities, teksten = [], []
-    for i, stap in enumerate(c.stappen):
-        hoek = math.pi / 2 - 2 * math.pi * i / n  # start on top, clockwise
-        x, y = rx * math.cos(hoek), ry * math.sin(hoek)
-        if n == 2:
-            x, y = (0.0, 0.75) if i == 0 else (0.0, -0.75)
-        rand, vul = KLEUREN[stap.soort]
-        label = f"{stap.nummer} · {KORT[stap.soort]}\n" + textwrap.fill(stap.tekst, breedte)
-        t = ax.text(
-            x, y, label, ha="center", va="center", fontsize=grootte, zorder=3,
-            bbox=dict(boxstyle="round,pad=0.5", facecolor=vul, edgecolor=rand, linewidth=3),
-        )
-        posities.append((x, y))
-        teksten.append(t)
-
-    ax.text(0, 0, "vicieuze\ncirkel", ha="center", va="center", fontsize=grootte + 2,
-            color="#555555", style="italic")
-
-    # measure the boxes once, in data units, so arrows start and end at the box edges
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    naar_data = ax.transData.inverted()
-    maten = []
-    for t in teksten:
-        bb = t.get_bbox_patch().get_window_extent(renderer)
-        (x0, y0), (x1, y1) = naar_data.transform([(bb.x0, bb.y0), (bb.x1, bb.y1)])
-        maten.append(((x1 - x0) / 2 + 0.03, (y1 - y0) / 2 + 0.03))
-
+    n = len(dozen)
     for i in range(n):
         j = (i + 1) % n
         terug = j == 0
-        start = _rand(posities[i], posities[j], *maten[i])
-        eind = _rand(posities[j], posities[i], *maten[j])
-        kleur = "#333333" if (c.rond or not terug) else "#888888"
-        pijl = FancyArrowPatch(
-            start, eind, arrowstyle="-|>", mutation_scale=28, linewidth=2.5, color=kleur,
-            linestyle="--" if (terug and not c.rond) else "-",
-            connectionstyle="arc3,rad=-0.25" if n > 2 else "arc3,rad=-0.6", zorder=2,
-        )
-        pijl.set_gid("pijl-terug" if terug else "pijl")
-        ax.add_patch(pijl)
+        van, naar = dozen[i], dozen[j]
+        dx, dy = naar.x - van.x, naar.y - van.y
+        afstand = math.hypot(dx, dy) or 1.0
+        buiging = 0.6 if n == 2 else 0.25
+        # bend outwards: for clockwise travel on screen, outside is left of the direction
+        controle = ((van.x + naar.x) / 2 + dy / afstand * buiging * afstand,
+                    (van.y + naar.y) / 2 - dx / afstand * buiging * afstand)
+        start, eind = _rand(van, controle), _rand(naar, controle)
+        open_ = terug and not c.rond
+        kleur = KLEUREN["grijs"] if open_ else g.INKT
+        t.kromme(start, controle, eind, kleur, 2.5, "9,6" if open_ else None,
+                 klasse="pijl-terug" if terug else "pijl")
+        t.pijlpunt(eind, controle, kleur)
 
-    legenda = [
-        Patch(facecolor=KLEUREN[s][1], edgecolor=KLEUREN[s][0], linewidth=3, label=NAMEN[s])
-        for s in ("gevoel", "gebruik", "gevolg")
-    ]
-    legenda.append(Line2D([0], [0], color="#333333", linewidth=2.5, label="pijl: leidt tot"))
-    fig.legend(handles=legenda, loc="lower center", ncol=2, fontsize=13, frameon=False)
-    titel = "De vicieuze cirkel in kaart" + ("" if c.rond else " (nog niet rond)")
-    ax.set_title(titel, fontsize=18, fontweight="bold")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.13)
-    return fig
+    for stap, d in zip(c.stappen, dozen):
+        rand, vul, streep = STIJL[stap.soort]
+        t.rechthoek(d.x - d.breedte / 2, d.y - d.hoogte / 2, d.breedte, d.hoogte, vul, rand, 3,
+                    streep, rond=8, klasse=f"stap {stap.soort}")
+        eerste = d.y - d.hoogte / 2 + 7 + grootte
+        t.tekst(d.x, eerste, d.regels[0], grootte, anker="middle", vet=True)
+        t.tekst(d.x, eerste + grootte * 1.25, d.regels[1:], grootte, anker="middle",
+                regelafstand=1.25)
+
+    def doos_voorbeeld(soort: str):
+        rand, vul, streep = STIJL[soort]
+        return lambda t_, x, y: t_.rechthoek(x - 13, y - 9, 26, 18, vul, rand, 3, streep, rond=4)
+
+    def pijl_voorbeeld(t_: g.Tekening, x: float, y: float) -> None:
+        t_.lijn(x - 14, y, x + 6, y, g.INKT, 2.5)
+        t_.pijlpunt((x + 14, y), (x, y), g.INKT, 10, 9)
+
+    items = [(doos_voorbeeld(s), NAMEN[s]) for s in ("gevoel", "gebruik", "gevolg")]
+    items.append((pijl_voorbeeld, "pijl: leidt tot"))
+    g.legenda(t, 24, hoogte - _ONDER + 30, items)
+    stappen = " ".join(f"Stap {s.nummer} ({KORT[s.soort]}): {s.tekst}." for s in c.stappen)
+    return t.grafiek(titel, f"{_samenvatting(c)} {stappen}")
 
 
 # ---------------------------------------------------------------------------
@@ -398,7 +447,7 @@ def deel_in(stappen: Any) -> None:
     """Laat zien hoe de helper elke stap indeelt (gebruik, gevoel of gevolg) en waarom."""
     c = _analyseer(stappen)
     for s in c.stappen:
-        _druk(f'{s.nummer}. "{s.tekst}" → {NAMEN[s.soort]} ({s.reden})', "   ")
+        druk(f'{s.nummer}. "{s.tekst}" → {NAMEN[s.soort]} ({s.reden})', "   ")
 
 
 @vriendelijk
@@ -409,18 +458,15 @@ def teken_cirkel(stappen: Any) -> None:
     ``["Ik voel me alleen", "Ik scrol 's avonds lang door Instagram", "Ik slaap slecht"]``.
     Zet ``gebruik:``, ``gevoel:`` of ``gevolg:`` voor een stap om zelf de soort te kiezen.
     """
-    import matplotlib.pyplot as plt
-
     c = _analyseer(stappen)
     print("Zo deelt de helper je stappen in:")
     for s in c.stappen:
-        _druk(f'  {s.nummer}. "{s.tekst}" → {NAMEN[s.soort]} ({s.reden})', "     ")
+        druk(f'  {s.nummer}. "{s.tekst}" → {NAMEN[s.soort]} ({s.reden})', "     ")
     print()
-    _druk(_samenvatting(c))
-    _teken(c)
-    plt.show()
+    druk(_samenvatting(c))
+    toon(_teken(c))
     for regel in _verslag(c):
-        _druk(regel, "  " if regel.startswith("- ") else "")
+        druk(regel, "  " if regel.startswith("- ") else "")
 
 
 @vriendelijk
@@ -428,9 +474,9 @@ def toon_trefwoorden() -> None:
     """Toon de trefwoorden waarmee de helper stappen indeelt."""
     for soort in SOORTEN:
         woorden = ", ".join(w.rstrip("$") for w in TREFWOORDEN[soort])
-        _druk(f"{NAMEN[soort]}: {woorden}", "  ")
+        druk(f"{NAMEN[soort]}: {woorden}", "  ")
         print()
-    _druk(
+    druk(
         "Een trefwoord telt als het begin van een woord: 'scrol' past ook bij 'scrollen'. "
         "Je kunt altijd zelf kiezen met 'gebruik:', 'gevoel:', 'gedachte:' of 'gevolg:' voor je stap."
     )

@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from cursus._basis import InvoerFout, beschrijf_type, vriendelijk
+from cursus._basis import BREEDTE, InvoerFout, beschrijf_type, kort, vriendelijk
 
 __all__ = ["POSITIES", "VIGNETTEN", "toon_posities", "toon_vignetten", "controleer"]
 
@@ -233,11 +233,9 @@ class Uitslag(dict):
 #: Result labels per situation.
 GOED, BIJNA, ANDERS = "goed", "bijna", "anders"
 
-_BREEDTE = 88
-
 
 def _alinea(tekst: str, inspringen: str = "   ") -> str:
-    return textwrap.fill(tekst, width=_BREEDTE, initial_indent=inspringen,
+    return textwrap.fill(tekst, width=BREEDTE, initial_indent=inspringen,
                          subsequent_indent=inspringen)
 
 
@@ -264,7 +262,7 @@ def _normaliseer_positie(sleutel: str, waarde: Any) -> str | None:
     schoon = _SYNONIEMEN.get(schoon, schoon)
     if schoon not in POSITIES:
         raise InvoerFout(
-            f'"{waarde.strip()}" (bij situatie {sleutel}) is geen positie op het spectrum; '
+            f'"{kort(waarde.strip())}" (bij situatie {sleutel}) is geen positie op het spectrum; '
             f"kies uit: {_lijst(_VOLGORDE)}."
         )
     return schoon
@@ -286,7 +284,7 @@ def _normaliseer_antwoord(mijn_antwoord: Any) -> dict[str, str | None]:
     for sleutel, waarde in mijn_antwoord.items():
         letter = sleutel.strip().upper() if isinstance(sleutel, str) else None
         if letter not in VIGNETTEN:
-            naam = f'"{sleutel}"' if isinstance(sleutel, str) else str(sleutel)
+            naam = f'"{kort(sleutel)}"' if isinstance(sleutel, str) else kort(sleutel)
             raise InvoerFout(
                 f"Situatie {naam} bestaat niet; gebruik de letters "
                 f"{_lijst(list(VIGNETTEN))}."
@@ -329,7 +327,7 @@ def _feedback(letter: str, positie: str, uitslag: str) -> str:
         regels[0] += f' Hier past "{v.positie}" ({bedoeld}) beter.'
         regels.append(_alinea("Waarom: " + v.waarom))
         regels.append(_alinea("Wat het zou verschuiven: " + v.verschuift))
-    regels[0] = textwrap.fill(regels[0], width=_BREEDTE, subsequent_indent="   ")
+    regels[0] = textwrap.fill(regels[0], width=BREEDTE, subsequent_indent="   ")
     return "\n".join(regels)
 
 

@@ -17,17 +17,35 @@ Functies voor in het notebook:
 - ``toon_effecten(...)``      het effect per persoon, gesorteerd, met het gemiddelde
 - ``toon_verloop(...)``       het effect van één persoon per week
 - ``controleer_vraag(n, x)``  controleer je antwoord op vraag n
+
+Voor wie verder wil kijken: ``schat_effecten``, ``schat_effecten_per_week`` en
+``tel_effecten`` geven de getallen achter de figuren.
 """
 
 from __future__ import annotations
 
 import math
+import random
+import statistics
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
-import numpy as np
-
-from cursus._basis import InvoerFout, beschrijf_type, is_getal, vriendelijk
+from cursus import _grafiek as g
+from cursus._basis import (
+    KLEUREN,
+    InvoerFout,
+    beschrijf_type,
+    druk,
+    getal,
+    heel,
+    heel_getal,
+    is_getal,
+    kommagetal,
+    kort,
+    kort_repr,
+    toon,
+    vriendelijk,
+)
 
 __all__ = [
     "maak_metingen",
@@ -55,26 +73,30 @@ GRENZEN = {
     "aantal_personen": (2, 200),
     "aantal_weken": (1, 12),
     "metingen_per_dag": (1, 10),
+    "zaad": (0, 2**32 - 1),
 }
 MAX_SPREIDING = 30.0
 MAX_VERANDERING = 15.0
 
-# Okabe-Ito colours (colour-blind safe)
-BLAUW = "#0072B2"
-ORANJE = "#D55E00"
-GRIJS = "#7F7F7F"
-GROEN = "#009E73"
-
 DAGEN = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+
+# chart styles per group: (colour, marker, open marker?, legend label)
+STIJLEN = {
+    "positief": (KLEUREN["blauw"], "driehoek_op", False, "beter na scrollen"),
+    "negatief": (KLEUREN["oranje"], "driehoek_neer", False, "slechter na scrollen"),
+    "geen": (KLEUREN["grijs"], "rondje", True, "geen duidelijk verschil"),
+}
 
 
 @dataclass
 class Metingen:
     """Gesimuleerde metingen van een ervaringssteekproef (geen echte mensen).
 
-    ``stemming`` en ``gescrold`` hebben de vorm (personen, dagen, metingen per dag).
-    ``ware_effecten`` is het effect dat we per persoon in de simulatie hebben ingesteld,
-    ``ware_week_effecten`` het ingestelde effect per persoon per week.
+    ``stemming[p][d][k]`` is de stemming van persoon p op dag d bij meting k, en
+    ``gescrold[p][d][k]`` of die persoon in het uur ervoor scrolde. ``ware_effecten`` is
+    het effect dat we per persoon in de simulatie hebben ingesteld, ``ware_week_effecten``
+    het ingestelde effect per persoon per week en ``ware_basis`` de gewone stemming van
+    elke persoon.
     """
 
     aantal_personen: int
@@ -83,165 +105,119 @@ class Metingen:
     spreiding_effecten: float
     verandering_over_tijd: float
     zaad: int
-    stemming: np.ndarray = field(repr=False)
-    gescrold: np.ndarray = field(repr=False)
-    ware_effecten: np.ndarray = field(repr=False)
-    ware_week_effecten: np.ndarray = field(repr=False)
+    stemming: list[list[list[int]]] = field(repr=False)
+    gescrold: list[list[list[bool]]] = field(repr=False)
+    ware_effecten: list[float] = field(repr=False)
+    ware_week_effecten: list[list[float]] = field(repr=False)
+    ware_basis: list[float] = field(repr=False)
 
     @property
     def aantal_metingen(self) -> int:
-        return int(self.stemming.size)
+        return self.aantal_personen * 7 * self.aantal_weken * self.metingen_per_dag
 
     def __repr__(self) -> str:
         return (
             f"Gesimuleerde metingen (geen echte mensen): {self.aantal_personen} personen, "
             f"{self.aantal_weken} {'week' if self.aantal_weken == 1 else 'weken'}, "
-            f"{self.metingen_per_dag} metingen per dag = {_heel(self.aantal_metingen)} metingen."
+            f"{self.metingen_per_dag} metingen per dag = {heel(self.aantal_metingen)} metingen."
         )
 
     __str__ = __repr__
-
-
-# --- formatting helpers (Dutch numbers) -----------------------------------------------
-def _heel(getal: int) -> str:
-    """12345 -> '12.345' (Dutch thousands separator)."""
-    return f"{int(getal):,}".replace(",", ".")
-
-
-def _punten(getal: float) -> str:
-    """+3.25 -> '+3,3' (Dutch decimal comma, always a sign)."""
-    return f"{getal:+.1f}".replace(".", ",")
 
 
 # --- input checks -----------------------------------------------------------------------
 def _wat_je_gaf(waarde: Any) -> str:
     """'tekst ("twintig")' for strings, else just the Dutch type name."""
     if isinstance(waarde, str):
-        return f'{beschrijf_type(waarde)} ("{waarde}")'
+        return f'{beschrijf_type(waarde)} ("{kort(waarde)}")'
     return beschrijf_type(waarde)
 
 
-def _heel_getal(naam: str, waarde: Any, laag: int, hoog: int, voorbeeld: int) -> int:
-    if isinstance(waarde, bool) or not is_getal(waarde):
+def _heel_getal(naam: str, waarde: Any, voorbeeld: int) -> int:
+    laag, hoog = GRENZEN[naam]
+    bereik = f"kies een getal van {laag} tot en met {heel(hoog)}"
+    if not is_getal(waarde):
         raise InvoerFout(
             f"{naam} moet een heel getal zijn, maar je gaf {_wat_je_gaf(waarde)}; "
             f"typ een getal zonder aanhalingstekens, bijvoorbeeld {naam} = {voorbeeld}."
         )
-    if isinstance(waarde, float) and (not math.isfinite(waarde) or not waarde.is_integer()):
+    geheel = heel_getal(waarde)
+    if geheel is None:
         raise InvoerFout(
-            f"{naam} moet een heel getal zijn (zonder komma), maar je gaf {waarde!r}; "
+            f"{naam} moet een heel getal zijn (zonder komma), maar je gaf {kort(waarde)}; "
             f"kies bijvoorbeeld {naam} = {voorbeeld}."
         )
-    waarde = int(waarde)
-    bereik = f"kies een getal van {laag} tot en met {hoog}"
-    if waarde < 0:
-        raise InvoerFout(f"{naam} kan niet negatief zijn (je gaf {waarde}); {bereik}.")
-    if waarde < laag:
-        raise InvoerFout(f"{naam} moet minstens {laag} zijn (je gaf {waarde}); {bereik}.")
-    if waarde > hoog:
+    if geheel < 0:
+        raise InvoerFout(f"{naam} kan niet negatief zijn (je gaf {kort(geheel)}); {bereik}.")
+    if geheel < laag:
+        raise InvoerFout(f"{naam} moet minstens {laag} zijn (je gaf {geheel}); {bereik}.")
+    if geheel > hoog:
+        gegeven = heel(geheel) if geheel < 10**15 else kort(geheel)
         raise InvoerFout(
-            f"{naam} mag hoogstens {hoog} zijn (je gaf {_heel(waarde)}), anders duurt het rekenen te lang; {bereik}."
+            f"{naam} mag hoogstens {heel(hoog)} zijn (je gaf {gegeven}), anders duurt het rekenen "
+            f"te lang; {bereik}."
         )
-    return waarde
+    return geheel
 
 
 def _kommagetal(naam: str, waarde: Any, hoog: float, voorbeeld: float) -> float:
     bereik = f"kies een getal van 0 tot en met {hoog:g}"
-    if isinstance(waarde, bool) or not is_getal(waarde):
+    getal_ = kommagetal(waarde)
+    if getal_ is None:
         raise InvoerFout(
             f"{naam} moet een getal zijn, maar je gaf {_wat_je_gaf(waarde)}; "
             f"typ een getal zonder aanhalingstekens, bijvoorbeeld {naam} = {voorbeeld:g}."
         )
-    if not math.isfinite(waarde):
-        raise InvoerFout(f"{naam} moet een gewoon getal zijn (je gaf {waarde!r}); {bereik}.")
-    if waarde < 0:
-        raise InvoerFout(f"{naam} kan niet negatief zijn (je gaf {waarde:g}); {bereik}.")
-    if waarde > hoog:
+    if math.isnan(getal_):
+        raise InvoerFout(f"{naam} moet een gewoon getal zijn (je gaf {kort(waarde)}); {bereik}.")
+    if getal_ < 0:
+        raise InvoerFout(f"{naam} kan niet negatief zijn (je gaf {kort(waarde)}); {bereik}.")
+    if getal_ > hoog:
         raise InvoerFout(
-            f"{naam} mag hoogstens {hoog:g} zijn (je gaf {waarde:g}), want de stemming loopt maar van 0 tot 100; {bereik}."
+            f"{naam} mag hoogstens {hoog:g} zijn (je gaf {kort(waarde)}), want de stemming loopt "
+            f"maar van 0 tot 100; {bereik}."
         )
-    return float(waarde)
+    return getal_
 
 
 def _controleer_metingen(metingen: Any) -> Metingen:
     if metingen is None:
         raise InvoerFout(
-            "er zijn nog geen metingen; voer eerst de cel met maak_metingen(...) uit en los daar een eventuele melding op."
+            "er zijn nog geen metingen; voer eerst de cel met maak_metingen(...) uit en los daar "
+            "een eventuele melding op."
         )
     if not isinstance(metingen, Metingen):
         raise InvoerFout(
-            f"geef de metingen mee die je met maak_metingen(...) hebt gemaakt, niet {beschrijf_type(metingen)}."
+            f"geef de metingen mee die je met maak_metingen(...) hebt gemaakt, niet "
+            f"{beschrijf_type(metingen)}."
         )
     return metingen
 
 
-def _heel_nummer(waarde: Any, naam: str, hoogste: int, buiten: str) -> int:
+def _nummer(waarde: Any, naam: str, hoogste: int, buiten: str) -> int:
     """A whole number from 1 to ``hoogste`` (bools and 2.5 refused), else one Dutch line."""
-    if isinstance(waarde, bool) or not is_getal(waarde) or (
-        isinstance(waarde, float) and not float(waarde).is_integer()
-    ):
+    geheel = heel_getal(waarde)
+    if geheel is None:
         raise InvoerFout(
             f"{naam} moet een heel getal zijn, maar je gaf {_wat_je_gaf(waarde)}; "
             f"kies een {'nummer' if naam == 'persoon' else naam} van 1 tot en met {hoogste}."
         )
-    if not 1 <= waarde <= hoogste:
-        raise InvoerFout(buiten.format(int(waarde), hoogste))
-    return int(waarde)
+    if not 1 <= geheel <= hoogste:
+        raise InvoerFout(buiten.format(kort(geheel), hoogste))
+    return geheel
 
 
 def _controleer_persoon(metingen: Metingen, persoon: Any) -> int:
     melding = "er is geen persoon {}; kies een nummer van 1 tot en met {}."
-    return _heel_nummer(persoon, "persoon", metingen.aantal_personen, melding) - 1  # internal index
+    return _nummer(persoon, "persoon", metingen.aantal_personen, melding) - 1  # internal index
 
 
 def _controleer_week(metingen: Metingen, week: Any) -> int:
     melding = "er is geen week {} in de metingen; kies een week van 1 tot en met {}."
-    return _heel_nummer(week, "week", metingen.aantal_weken, melding)
+    return _nummer(week, "week", metingen.aantal_weken, melding)
 
 
 # --- simulation -----------------------------------------------------------------------------
-def _simuleer(
-    aantal_personen: int = 30,
-    aantal_weken: int = 4,
-    metingen_per_dag: int = 6,
-    spreiding_effecten: float = 8.0,
-    verandering_over_tijd: float = 4.0,
-    zaad: int = STANDAARD_ZAAD,
-) -> Metingen:
-    """Checked, undecorated simulation (used by tests and by :func:`maak_metingen`)."""
-    n = _heel_getal("aantal_personen", aantal_personen, *GRENZEN["aantal_personen"], 30)
-    w = _heel_getal("aantal_weken", aantal_weken, *GRENZEN["aantal_weken"], 4)
-    m = _heel_getal("metingen_per_dag", metingen_per_dag, *GRENZEN["metingen_per_dag"], 6)
-    spreiding = _kommagetal("spreiding_effecten", spreiding_effecten, MAX_SPREIDING, 8)
-    verandering = _kommagetal("verandering_over_tijd", verandering_over_tijd, MAX_VERANDERING, 4)
-    zaad = _heel_getal("zaad", zaad, 0, 2**32 - 1, STANDAARD_ZAAD)
-
-    rng = np.random.default_rng(zaad)
-    dagen = 7 * w
-
-    # Each person's own effect of scrolling on mood (mean 0, learner-set spread).
-    ware_effecten = rng.normal(0.0, spreiding, size=n)
-    # Slow change within a person: a random walk over the weeks, centred so that the
-    # person's average over the weeks stays exactly their own effect.
-    stappen = rng.normal(0.0, verandering, size=(n, w))
-    stappen[:, 0] = 0.0
-    wandeling = np.cumsum(stappen, axis=1)
-    ware_week_effecten = ware_effecten[:, None] + wandeling - wandeling.mean(axis=1, keepdims=True)
-
-    basis = rng.normal(BASIS_GEMIDDELD, BASIS_SPREIDING, size=n)
-    dag = rng.normal(0.0, DAG_SPREIDING, size=(n, dagen))
-    kans_scrollen = rng.uniform(0.3, 0.7, size=n)
-    gescrold = rng.random((n, dagen, m)) < kans_scrollen[:, None, None]
-    ruis = rng.normal(0.0, RUIS_SPREIDING, size=(n, dagen, m))
-
-    effect_per_dag = np.repeat(ware_week_effecten, 7, axis=1)  # (n, dagen)
-    stemming = basis[:, None, None] + dag[:, :, None] + ruis + effect_per_dag[:, :, None] * gescrold
-    stemming = np.clip(np.round(stemming), 0, 100)
-
-    return Metingen(n, w, m, spreiding, verandering, zaad, stemming, gescrold,
-                    ware_effecten, ware_week_effecten)
-
-
 @vriendelijk
 def maak_metingen(
     aantal_personen: int = 30,
@@ -262,228 +238,353 @@ def maak_metingen(
       verschuiven (0 = blijft gelijk, 15 = verandert sterk);
     - ``zaad``: een vast startgetal, zodat je bij elke run dezelfde metingen krijgt.
     """
-    return _simuleer(aantal_personen, aantal_weken, metingen_per_dag,
-                     spreiding_effecten, verandering_over_tijd, zaad)
+    n = _heel_getal("aantal_personen", aantal_personen, 30)
+    w = _heel_getal("aantal_weken", aantal_weken, 4)
+    k = _heel_getal("metingen_per_dag", metingen_per_dag, 6)
+    spreiding = _kommagetal("spreiding_effecten", spreiding_effecten, MAX_SPREIDING, 8)
+    verandering = _kommagetal("verandering_over_tijd", verandering_over_tijd, MAX_VERANDERING, 4)
+    zaad = _heel_getal("zaad", zaad, STANDAARD_ZAAD)
+
+    rng = random.Random(zaad)
+    # Each person's own effect of scrolling on mood (mean 0, learner-set spread).
+    ware_effecten = [rng.gauss(0.0, spreiding) for _ in range(n)]
+    # Slow change within a person: a random walk over the weeks, centred so that the
+    # person's average over the weeks is exactly their own effect.
+    ware_week_effecten = []
+    for effect in ware_effecten:
+        wandeling = [0.0]
+        for _ in range(w - 1):
+            wandeling.append(wandeling[-1] + rng.gauss(0.0, verandering))
+        midden = math.fsum(wandeling) / w
+        ware_week_effecten.append([effect + stap - midden for stap in wandeling])
+    ware_basis = [rng.gauss(BASIS_GEMIDDELD, BASIS_SPREIDING) for _ in range(n)]
+
+    stemming: list[list[list[int]]] = []
+    gescrold: list[list[list[bool]]] = []
+    for p in range(n):
+        kans_scrollen = rng.uniform(0.3, 0.7)
+        stemming_p, gescrold_p = [], []
+        for dag in range(7 * w):
+            dag_effect = rng.gauss(0.0, DAG_SPREIDING)
+            effect = ware_week_effecten[p][dag // 7]
+            rij_s, rij_g = [], []
+            for _ in range(k):
+                scrolt = rng.random() < kans_scrollen
+                waarde = ware_basis[p] + dag_effect + rng.gauss(0.0, RUIS_SPREIDING)
+                if scrolt:
+                    waarde += effect
+                rij_s.append(min(100, max(0, round(waarde))))
+                rij_g.append(scrolt)
+            stemming_p.append(rij_s)
+            gescrold_p.append(rij_g)
+        stemming.append(stemming_p)
+        gescrold.append(gescrold_p)
+
+    return Metingen(n, w, k, spreiding, verandering, zaad, stemming, gescrold,
+                    ware_effecten, ware_week_effecten, ware_basis)
 
 
 # --- estimation -----------------------------------------------------------------------------
-def _verschil(stemming: np.ndarray, gescrold: np.ndarray, as_: tuple[int, ...]) -> np.ndarray:
-    """Mean mood after scrolling minus mean mood without, over the given axes (nan if absent)."""
-    met = gescrold.sum(axis=as_)
-    zonder = (~gescrold).sum(axis=as_)
-    som_met = np.where(gescrold, stemming, 0.0).sum(axis=as_)
-    som_zonder = np.where(~gescrold, stemming, 0.0).sum(axis=as_)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        uit = som_met / met - som_zonder / zonder
-    return np.where((met > 0) & (zonder > 0), uit, np.nan)
+def _verschil(stemmingen: list[int], gescrold: list[bool]) -> float:
+    """Mean mood after scrolling minus mean mood without (nan if one of the two is missing)."""
+    met = [s for s, g_ in zip(stemmingen, gescrold) if g_]
+    zonder = [s for s, g_ in zip(stemmingen, gescrold) if not g_]
+    if not met or not zonder:
+        return math.nan
+    return math.fsum(met) / len(met) - math.fsum(zonder) / len(zonder)
 
 
-def schat_effecten(metingen: Metingen) -> np.ndarray:
-    """Geschat effect per persoon: gemiddelde stemming na scrollen min zonder scrollen.
-
-    Geeft een rij getallen, één per persoon (``nan`` als een persoon nooit of altijd scrolde).
-    """
-    m = _controleer_metingen(metingen)
-    return _verschil(m.stemming, m.gescrold, (1, 2))
-
-
-def schat_effecten_per_week(metingen: Metingen) -> np.ndarray:
-    """Geschat effect per persoon per week, vorm (personen, weken)."""
-    m = _controleer_metingen(metingen)
-    n, dagen, k = m.stemming.shape
-    stemming = m.stemming.reshape(n, m.aantal_weken, 7 * k)
-    gescrold = m.gescrold.reshape(n, m.aantal_weken, 7 * k)
-    return _verschil(stemming, gescrold, (2,))
-
-
-def _groepen(effecten: np.ndarray, grens: float = GRENS) -> np.ndarray:
-    groep = np.full(effecten.shape, "geen", dtype=object)
-    groep[effecten >= grens] = "positief"
-    groep[effecten <= -grens] = "negatief"
-    groep[np.isnan(effecten)] = "onbekend"
-    return groep
-
-
-def tel_effecten(metingen: Metingen) -> dict[str, int]:
-    """Tel hoeveel personen een positief, negatief of geen duidelijk effect hebben."""
-    groep = _groepen(schat_effecten(metingen))
-    uit = {naam: int((groep == naam).sum()) for naam in ("positief", "negatief", "geen")}
-    if (groep == "onbekend").any():
-        uit["onbekend"] = int((groep == "onbekend").sum())
-    return uit
-
-
-# --- figures ---------------------------------------------------------------------------------
-def _stijl() -> dict[str, Any]:
-    return {"font.size": 14, "axes.titlesize": 16, "axes.labelsize": 14,
-            "legend.fontsize": 12, "axes.spines.top": False, "axes.spines.right": False}
-
-
-def _toon_week(metingen: Any, persoon: Any = 1, week: Any = 1) -> str:
-    m = _controleer_metingen(metingen)
-    i = _controleer_persoon(m, persoon)
-    wk = _controleer_week(m, week)
-    import matplotlib.pyplot as plt
-
-    k = m.metingen_per_dag
-    dagen = slice(7 * (wk - 1), 7 * wk)
-    stemming = m.stemming[i, dagen, :].ravel()
-    gescrold = m.gescrold[i, dagen, :].ravel()
-    # x position: day + spread of the moments over the waking hours of that day
-    x = np.repeat(np.arange(7), k) + np.tile((np.arange(k) + 0.5) / k, 7)
-
-    with plt.rc_context(_stijl()):
-        fig, ax = plt.subplots(figsize=(10, 5))
-        ax.plot(x, stemming, color=GRIJS, linewidth=1, zorder=1)
-        ax.scatter(x[gescrold], stemming[gescrold], color=BLAUW, marker="o", s=60,
-                   label="wel gescrold in het uur ervoor", zorder=2)
-        ax.scatter(x[~gescrold], stemming[~gescrold], color=ORANJE, marker="s", s=50,
-                   label="niet gescrold", zorder=2)
-        ax.set_xticks(np.arange(7) + 0.5, DAGEN)
-        for grens in range(1, 7):
-            ax.axvline(grens, color="#DDDDDD", linewidth=0.8, zorder=0)
-        ax.set_xlim(0, 7)
-        ax.set_ylim(0, 100)
-        ax.set_xlabel("dag van de week")
-        ax.set_ylabel("stemming (0 = slecht, 100 = goed)")
-        ax.set_title(f"Persoon {i + 1}, week {wk}: elke meting (gesimuleerd)")
-        ax.legend(loc="lower right", frameon=True)
-        fig.tight_layout()
-        plt.show()
-
-    gem_met = stemming[gescrold].mean() if gescrold.any() else float("nan")
-    gem_zonder = stemming[~gescrold].mean() if (~gescrold).any() else float("nan")
-    tekst = (
-        f"Persoon {i + 1} vulde in week {wk} {len(stemming)} keer de vragen in. "
-        f"Gemiddelde stemming na scrollen: {_getal(gem_met)}, zonder scrollen: {_getal(gem_zonder)}."
-    )
-    print(tekst)
-    return tekst
-
-
-def _getal(x: float) -> str:
-    return "onbekend" if np.isnan(x) else f"{x:.0f}"
+def _plat(rijen: list[list[Any]]) -> list[Any]:
+    return [x for rij in rijen for x in rij]
 
 
 @vriendelijk
-def toon_week(metingen: Metingen, persoon: int = 1, week: int = 1) -> None:
-    """Toon de stemming van één persoon bij elke meting in één week (figuur + korte tekst)."""
-    _toon_week(metingen, persoon, week)
+def schat_effecten(metingen: Metingen) -> list[float]:
+    """Geschat effect per persoon: gemiddelde stemming na scrollen min zonder scrollen.
 
-
-def _toon_effecten(metingen: Any) -> str:
+    Geeft een lijst getallen, één per persoon (``nan`` als een persoon nooit of altijd scrolde).
+    """
     m = _controleer_metingen(metingen)
-    import matplotlib.pyplot as plt
+    return [_verschil(_plat(m.stemming[p]), _plat(m.gescrold[p])) for p in range(m.aantal_personen)]
 
-    effecten = schat_effecten(m)
-    groep = _groepen(effecten)
-    volgorde = np.argsort(np.where(np.isnan(effecten), np.inf, effecten))
-    volgorde = volgorde[~np.isnan(effecten[volgorde])]
-    gemiddeld = float(np.nanmean(effecten)) if volgorde.size else float("nan")
-    telling = tel_effecten(m)
 
-    stijlen = {
-        "positief": (BLAUW, "^", "beter na scrollen"),
-        "negatief": (ORANJE, "v", "slechter na scrollen"),
-        "geen": (GRIJS, "o", "geen duidelijk verschil"),
-    }
-    with plt.rc_context(_stijl()):
-        fig, ax = plt.subplots(figsize=(10, 5.5))
-        ax.axhspan(-GRENS, GRENS, color="#EEEEEE", zorder=0)
-        ax.axhline(0, color="black", linewidth=0.8, zorder=1)
-        plek = np.arange(1, volgorde.size + 1)
-        for naam, (kleur, teken, label) in stijlen.items():
-            kies = groep[volgorde] == naam
-            ax.scatter(plek[kies], effecten[volgorde][kies], color=kleur, marker=teken, s=70,
-                       label=f"{label} ({telling[naam]})", zorder=3)
-        if not np.isnan(gemiddeld):
-            ax.axhline(gemiddeld, color="black", linestyle="--", linewidth=2, zorder=2,
-                       label=f"gemiddelde van iedereen ({_punten(gemiddeld)})")
-        ax.set_xlabel("personen, gesorteerd van laag naar hoog effect")
-        ax.set_ylabel("verschil in stemming na scrollen\n(punten op de schaal 0-100)")
-        ax.set_title("Effect van scrollen op de stemming, per persoon (gesimuleerd)")
-        ax.set_xticks([])
-        ax.legend(loc="upper left", frameon=True)
-        fig.tight_layout()
-        plt.show()
+@vriendelijk
+def schat_effecten_per_week(metingen: Metingen) -> list[list[float]]:
+    """Geschat effect per persoon per week: een lijst per persoon, met één getal per week."""
+    m = _controleer_metingen(metingen)
+    return [
+        [_verschil(_plat(m.stemming[p][7 * w:7 * w + 7]), _plat(m.gescrold[p][7 * w:7 * w + 7]))
+         for w in range(m.aantal_weken)]
+        for p in range(m.aantal_personen)
+    ]
 
-    tekst = (
-        f"Gemiddeld effect van iedereen samen: {_punten(gemiddeld)} punten. "
-        f"Maar per persoon: {telling['positief']} beter, {telling['negatief']} slechter en "
-        f"{telling['geen']} zonder duidelijk verschil (minder dan {GRENS:g} punten)."
+
+def _groep(effect: float) -> str:
+    if math.isnan(effect):
+        return "onbekend"
+    if effect >= GRENS:
+        return "positief"
+    if effect <= -GRENS:
+        return "negatief"
+    return "geen"
+
+
+@vriendelijk
+def tel_effecten(metingen: Metingen) -> dict[str, int]:
+    """Tel hoeveel personen een positief, negatief of geen duidelijk effect hebben."""
+    groepen = [_groep(e) for e in schat_effecten(_controleer_metingen(metingen))]
+    uit = {naam: groepen.count(naam) for naam in ("positief", "negatief", "geen")}
+    if "onbekend" in groepen:
+        uit["onbekend"] = groepen.count("onbekend")
+    return uit
+
+
+def gewone_persoon(m: Metingen) -> int:
+    """The number (from 1) of the least extreme person: own mood and effect both mid-group.
+
+    Distance is measured in standard deviations from the group's medians; with no spread at
+    all (e.g. spreiding_effecten = 0) that part counts as zero.
+    """
+    def afstanden(waarden: list[float]) -> list[float]:
+        midden, spreiding = statistics.median(waarden), statistics.pstdev(waarden)
+        return [abs(x - midden) / spreiding if spreiding else 0.0 for x in waarden]
+
+    totaal = [a + b for a, b in zip(afstanden(m.ware_effecten), afstanden(m.ware_basis))]
+    return totaal.index(min(totaal)) + 1
+
+
+def meest_veranderende_persoon(m: Metingen) -> int:
+    """The number (from 1) of the person whose set effect changes most from week to week."""
+    hoog = [max(rij) for rij in m.ware_week_effecten]
+    laag = [min(rij) for rij in m.ware_week_effecten]
+    bereik = [h - l for h, l in zip(hoog, laag)]
+    # Prefer someone whose effect is clearly positive in one week and clearly negative in
+    # another; failing that, someone whose effect at least changes sign; then the largest range.
+    for wisselt in ([h >= GRENS and l <= -GRENS for h, l in zip(hoog, laag)],
+                    [h > 0 > l for h, l in zip(hoog, laag)]):
+        if any(wisselt):
+            kandidaten = [b if w_ else -math.inf for b, w_ in zip(bereik, wisselt)]
+            return kandidaten.index(max(kandidaten)) + 1
+    return bereik.index(max(bereik)) + 1
+
+
+# --- figures ---------------------------------------------------------------------------------
+def _symmetrisch_bereik(waarden: list[float]) -> tuple[float, float]:
+    """A y-range around 0 that holds every value and the grey band, rounded up to 5."""
+    grootste = max([abs(x) for x in waarden if not math.isnan(x)] + [GRENS])
+    rand = 5 * math.ceil((grootste + 2) / 5)
+    return -rand, rand
+
+
+def _teken_voorbeeld(kleur: str, vorm: str, open_: bool):
+    return lambda t, x, y: t.punt(x, y, vorm, kleur, open_)
+
+
+def _lijn_voorbeeld(kleur: str, dikte: float, streep: Optional[str] = None):
+    return lambda t, x, y: t.lijn(x - 13, y, x + 13, y, kleur, dikte, streep)
+
+
+def _band_voorbeeld(t: g.Tekening, x: float, y: float) -> None:
+    t.rechthoek(x - 13, y - 8, 26, 16, KLEUREN["lichtgrijs"], KLEUREN["grijs"], 1)
+
+
+def _week_grafiek(m: Metingen, i: int, wk: int) -> g.Grafiek:
+    k = m.metingen_per_dag
+    stemming = _plat(m.stemming[i][7 * (wk - 1):7 * wk])
+    gescrold = _plat(m.gescrold[i][7 * (wk - 1):7 * wk])
+    # x position: day + spread of the moments over the waking hours of that day
+    xs = [d + (j + 0.5) / k for d in range(7) for j in range(k)]
+
+    t = g.Tekening(420)
+    titel = f"Persoon {i + 1}, week {wk}: elke meting (gesimuleerd)"
+    t.tekst(g.BREED / 2, 30, titel, g.TITEL, anker="middle", vet=True)
+    a = g.Assen(t, 100, 55, 600, 260, (0, 7), (0, 100))
+    a.y_as(range(0, 101, 20), ["stemming", "(0 = slecht, 100 = goed)"])
+    for d in range(1, 7):
+        t.lijn(a.x(d), a.boven, a.x(d), a.onder, KLEUREN["lichtgrijs"], 1)
+    a.x_as([(d + 0.5, naam) for d, naam in enumerate(DAGEN)], "dag van de week")
+    t.lijnen([(a.x(x), a.y(s)) for x, s in zip(xs, stemming)], KLEUREN["grijs"], 1)
+    for x, s, scrolde in zip(xs, stemming, gescrold):
+        if scrolde:
+            t.punt(a.x(x), a.y(s), "rondje", KLEUREN["blauw"], klasse="meting gescrold")
+        else:
+            t.punt(a.x(x), a.y(s), "vierkant", KLEUREN["oranje"], open_=True, klasse="meting")
+    g.legenda(t, a.links, a.onder + 75, [
+        (_teken_voorbeeld(KLEUREN["blauw"], "rondje", False), "wel gescrold in het uur ervoor"),
+        (_teken_voorbeeld(KLEUREN["oranje"], "vierkant", True), "niet gescrold"),
+    ])
+    laag, hoog = min(stemming), max(stemming)
+    beschrijving = (
+        f"Lijngrafiek van de stemming van gesimuleerde persoon {i + 1} in week {wk}, bij elk van "
+        f"de {len(stemming)} metingen, van maandag tot en met zondag, op een schaal van 0 tot 100. "
+        f"Metingen na scrollen zijn blauwe rondjes, metingen zonder scrollen open oranje "
+        f"vierkantjes. De stemming gaat op en neer tussen {laag} en {hoog}."
     )
-    if telling.get("onbekend"):
-        tekst += f" Bij {telling['onbekend']} personen waren te weinig metingen om iets te zeggen."
-    print(tekst)
-    return tekst
+    return t.grafiek(titel, beschrijving)
+
+
+@vriendelijk
+def toon_week(metingen: Metingen, persoon: Optional[int] = None, week: int = 1) -> None:
+    """Toon de stemming van één persoon bij elke meting in één week (figuur + korte tekst).
+
+    Zonder ``persoon`` kiest de functie een gewone deelnemer: iemand bij wie de eigen
+    stemming en het effect van scrollen allebei in het midden van de groep liggen.
+    """
+    m = _controleer_metingen(metingen)
+    gekozen = persoon is None
+    i = gewone_persoon(m) - 1 if gekozen else _controleer_persoon(m, persoon)
+    wk = _controleer_week(m, week)
+    toon(_week_grafiek(m, i, wk))
+    stemming = _plat(m.stemming[i][7 * (wk - 1):7 * wk])
+    gescrold = _plat(m.gescrold[i][7 * (wk - 1):7 * wk])
+    met = [s for s, g_ in zip(stemming, gescrold) if g_]
+    zonder = [s for s, g_ in zip(stemming, gescrold) if not g_]
+    if gekozen:
+        druk(f"Persoon {i + 1} is een gewone deelnemer: de eigen stemming en het effect van "
+             "scrollen liggen allebei in het midden van de groep.")
+    druk(
+        f"Persoon {i + 1} vulde in week {wk} {len(stemming)} keer de vragen in. "
+        f"Gemiddelde stemming na scrollen: {getal(statistics.fmean(met), 0) if met else 'onbekend'}, "
+        f"zonder scrollen: {getal(statistics.fmean(zonder), 0) if zonder else 'onbekend'}."
+    )
+
+
+def _effecten_grafiek(m: Metingen, effecten: list[float], telling: dict[str, int],
+                      gemiddeld: float) -> g.Grafiek:
+    bekend = sorted(e for e in effecten if not math.isnan(e))
+    t = g.Tekening(510)
+    titel = "Effect van scrollen per persoon (gesimuleerd)"
+    t.tekst(g.BREED / 2, 30, titel, g.TITEL, anker="middle", vet=True)
+    bereik = _symmetrisch_bereik(bekend)
+    a = g.Assen(t, 100, 55, 600, 270, (0.5, max(1, len(bekend)) + 0.5), bereik)
+    a.band(-GRENS, GRENS)
+    a.y_as(g.mooie_stappen(*bereik), ["verschil in stemming na scrollen", "(punten op de schaal 0-100)"],
+           teken="+")
+    a.horizontaal(0, g.INKT, 1.5)
+    a.x_as([], "personen, gesorteerd van laag naar hoog effect")
+    if not math.isnan(gemiddeld):
+        t.lijn(a.links, a.y(gemiddeld), a.rechts, a.y(gemiddeld), g.INKT, 2.5, "9,6",
+               klasse="gemiddelde")
+    for plek, effect in enumerate(bekend, start=1):
+        kleur, vorm, open_, _ = STIJLEN[_groep(effect)]
+        t.punt(a.x(plek), a.y(effect), vorm, kleur, open_, klasse=f"persoon {_groep(effect)}")
+    items = [(_teken_voorbeeld(kleur, vorm, open_), f"{label} ({telling[naam]})")
+             for naam, (kleur, vorm, open_, label) in STIJLEN.items()]
+    items.append((_band_voorbeeld, f"grijze band: minder dan {GRENS:g} punten verschil"))
+    if not math.isnan(gemiddeld):
+        items.append((_lijn_voorbeeld(g.INKT, 2.5, "9,6"),
+                      f"gemiddelde van iedereen ({getal(gemiddeld, plus=True)})"))
+    g.legenda(t, 24, a.onder + 75, items)
+    beschrijving = (
+        f"Figuur met één punt per gesimuleerde persoon ({len(bekend)} personen), gesorteerd "
+        f"van laag naar hoog effect van scrollen op de stemming. {telling['negatief']} personen "
+        f"voelen zich slechter na scrollen (oranje driehoekjes omlaag), {telling['geen']} hebben "
+        f"geen duidelijk verschil (open grijze rondjes in de grijze band) en {telling['positief']} "
+        f"voelen zich beter (blauwe driehoekjes omhoog). Een zwarte stippellijn toont het "
+        f"gemiddelde van iedereen: {getal(gemiddeld, plus=True)} punten."
+    )
+    return t.grafiek(titel, beschrijving)
 
 
 @vriendelijk
 def toon_effecten(metingen: Metingen) -> None:
     """Toon het geschatte effect van scrollen per persoon, gesorteerd, met het gemiddelde."""
-    _toon_effecten(metingen)
-
-
-def meest_veranderende_persoon(metingen: Metingen) -> int:
-    """Het nummer (vanaf 1) van de persoon bij wie het ingestelde effect het meest verandert."""
     m = _controleer_metingen(metingen)
-    hoog, laag = m.ware_week_effecten.max(axis=1), m.ware_week_effecten.min(axis=1)
-    bereik = hoog - laag
-    # Prefer someone whose effect is clearly positive in one week and clearly negative in
-    # another; failing that, someone whose effect at least changes sign; then the largest range.
-    for wisselt in ((hoog >= GRENS) & (laag <= -GRENS), (hoog > 0) & (laag < 0)):
-        if wisselt.any():
-            return int(np.argmax(np.where(wisselt, bereik, -np.inf))) + 1
-    return int(np.argmax(bereik)) + 1
+    effecten = schat_effecten(m)
+    bekend = [e for e in effecten if not math.isnan(e)]
+    gemiddeld = statistics.fmean(bekend) if bekend else math.nan
+    telling = tel_effecten(m)
+    toon(_effecten_grafiek(m, effecten, telling, gemiddeld))
+    tekst = (
+        f"Gemiddeld effect van iedereen samen: {getal(gemiddeld, plus=True)} punten. "
+        f"Maar per persoon: {telling['positief']} beter, {telling['negatief']} slechter en "
+        f"{telling['geen']} zonder duidelijk verschil (minder dan {GRENS:g} punten)."
+    )
+    if telling.get("onbekend"):
+        tekst += f" Bij {telling['onbekend']} personen waren te weinig metingen om iets te zeggen."
+    druk(tekst)
 
 
-def _toon_verloop(metingen: Any, persoon: Any = None) -> str:
-    m = _controleer_metingen(metingen)
-    if persoon is None:
-        persoon = meest_veranderende_persoon(m)
-    i = _controleer_persoon(m, persoon)
-    import matplotlib.pyplot as plt
-
-    geschat = schat_effecten_per_week(m)[i]
+def _verloop_grafiek(m: Metingen, i: int, geschat: list[float]) -> g.Grafiek:
     waar = m.ware_week_effecten[i]
-    weken = np.arange(1, m.aantal_weken + 1)
-    with plt.rc_context(_stijl()):
-        fig, ax = plt.subplots(figsize=(10, 5))
-        ax.axhspan(-GRENS, GRENS, color="#EEEEEE", zorder=0, label="geen duidelijk verschil")
-        ax.axhline(0, color="black", linewidth=0.8, zorder=1)
-        ax.plot(weken, waar, color=GRIJS, linestyle="--", linewidth=2, marker="s", markersize=7,
-                label="ingesteld in de simulatie", zorder=2)
-        ax.plot(weken, geschat, color=BLAUW, linewidth=2.5, marker="o", markersize=9,
-                label="geschat uit de metingen", zorder=3)
-        ax.set_xticks(weken, [str(w) for w in weken])
-        ax.set_xlabel("week")
-        ax.set_ylabel("verschil in stemming na scrollen\n(punten op de schaal 0-100)")
-        ax.set_title(f"Persoon {i + 1}: het effect van scrollen per week (gesimuleerd)")
-        ax.legend(loc="best", frameon=True)
-        fig.tight_layout()
-        plt.show()
-
-    if m.aantal_weken == 1:
-        tekst = (f"Persoon {i + 1} deed maar 1 week mee, dus je ziet nog geen verloop; "
-                 "zet aantal_weken op 2 of meer.")
-    else:
-        laag, hoog = int(np.nanargmin(geschat)) + 1, int(np.nanargmax(geschat)) + 1
-        tekst = (
-            f"Bij persoon {i + 1} was het effect het laagst in week {laag} ({_punten(geschat[laag - 1])}) "
-            f"en het hoogst in week {hoog} ({_punten(geschat[hoog - 1])}): dezelfde persoon, "
-            "een ander effect op een ander moment."
-        )
-    print(tekst)
-    return tekst
+    weken = list(range(1, m.aantal_weken + 1))
+    t = g.Tekening(450)
+    titel = f"Persoon {i + 1}: effect van scrollen per week (gesimuleerd)"
+    t.tekst(g.BREED / 2, 30, titel, g.TITEL, anker="middle", vet=True)
+    bereik = _symmetrisch_bereik(waar + geschat)
+    a = g.Assen(t, 100, 55, 600, 260, (0.5, m.aantal_weken + 0.5), bereik)
+    a.band(-GRENS, GRENS)
+    a.y_as(g.mooie_stappen(*bereik), ["verschil in stemming na scrollen", "(punten op de schaal 0-100)"],
+           teken="+")
+    a.horizontaal(0, g.INKT, 1.5)
+    a.x_as([(w, str(w)) for w in weken], "week")
+    t.lijnen([(a.x(w), a.y(e)) for w, e in zip(weken, waar)], KLEUREN["grijs"], 2.5, "9,6",
+             klasse="ingesteld")
+    for w, e in zip(weken, waar):
+        t.punt(a.x(w), a.y(e), "vierkant", KLEUREN["grijs"], open_=True, klasse="ingesteld")
+    # the estimate: a solid line, broken where a week had too few measurements
+    stuk: list[tuple[float, float]] = []
+    for w, e in zip(weken + [None], geschat + [math.nan]):
+        if w is None or math.isnan(e):
+            t.lijnen(stuk, KLEUREN["blauw"], 3, klasse="geschat")
+            stuk = []
+        else:
+            stuk.append((a.x(w), a.y(e)))
+    for w, e in zip(weken, geschat):
+        if not math.isnan(e):
+            t.punt(a.x(w), a.y(e), "rondje", KLEUREN["blauw"], maat=7, klasse="geschat")
+    g.legenda(t, a.links, a.onder + 75, [
+        (lambda t_, x, y: (_lijn_voorbeeld(KLEUREN["grijs"], 2.5, "9,6")(t_, x, y),
+                           t_.punt(x, y, "vierkant", KLEUREN["grijs"], open_=True)),
+         "ingesteld in de simulatie"),
+        (lambda t_, x, y: (_lijn_voorbeeld(KLEUREN["blauw"], 3)(t_, x, y),
+                           t_.punt(x, y, "rondje", KLEUREN["blauw"], maat=7)),
+         "geschat uit de metingen"),
+        (_band_voorbeeld, "geen duidelijk verschil"),
+    ])
+    beschrijving = (
+        f"Lijngrafiek van gesimuleerde persoon {i + 1} over {m.aantal_weken} weken. Een grijze "
+        f"stippellijn met open vierkantjes toont het effect van scrollen dat in de simulatie is "
+        f"ingesteld, een blauwe lijn met rondjes het effect dat uit de metingen is geschat. "
+        f"Ingesteld loopt het effect van {getal(min(waar), plus=True)} tot "
+        f"{getal(max(waar), plus=True)} punten."
+    )
+    return t.grafiek(titel, beschrijving)
 
 
 @vriendelijk
-def toon_verloop(metingen: Metingen, persoon: int | None = None) -> None:
+def toon_verloop(metingen: Metingen, persoon: Optional[int] = None) -> None:
     """Toon het effect van scrollen voor één persoon, week voor week.
 
     Zonder ``persoon`` kiest de functie de persoon bij wie het effect het meest verandert.
     """
-    _toon_verloop(metingen, persoon)
+    m = _controleer_metingen(metingen)
+    i = meest_veranderende_persoon(m) - 1 if persoon is None else _controleer_persoon(m, persoon)
+    geschat = schat_effecten_per_week(m)[i]
+    toon(_verloop_grafiek(m, i, geschat))
+    if m.aantal_weken == 1:
+        druk(f"Persoon {i + 1} deed maar 1 week mee, dus je ziet nog geen verloop; "
+             "zet aantal_weken op 2 of meer.")
+        return
+    weken = [(e, w) for w, e in enumerate(geschat, start=1) if not math.isnan(e)]
+    if len(weken) < 2:
+        druk(f"Bij persoon {i + 1} waren in te weinig weken metingen met én zonder scrollen om "
+             "een verloop te schatten; kies meer metingen_per_dag.")
+        return
+    (laag, w_laag), (hoog, w_hoog) = min(weken), max(weken)
+    druk(
+        f"Bij persoon {i + 1} was het effect het laagst in week {w_laag} ({getal(laag, plus=True)}) "
+        f"en het hoogst in week {w_hoog} ({getal(hoog, plus=True)}): dezelfde persoon, "
+        "een ander effect op een ander moment."
+    )
+    afwijking = [abs(e - m.ware_week_effecten[i][w - 1]) for e, w in weken]
+    grootste = max(range(len(afwijking)), key=afwijking.__getitem__)
+    druk(
+        f"De schatting uit de metingen lag per week gemiddeld {getal(statistics.fmean(afwijking))} "
+        f"punten naast het ingestelde effect, en hoogstens {getal(afwijking[grootste])} punten "
+        f"(in week {weken[grootste][1]}). Per week zijn er minder metingen dan over alle weken "
+        "samen, dus de schatting per week is onzekerder."
+    )
 
 
 # --- interpretation questions ----------------------------------------------------------
@@ -525,12 +626,12 @@ VRAGEN: dict[int, dict[str, tuple[bool, str]]] = {
 
 def _beoordeel(nummer: Any, antwoord: Any) -> tuple[bool, str]:
     """Check an answer; returns (juist, feedback). Raises InvoerFout for malformed input."""
-    if isinstance(nummer, bool) or not is_getal(nummer) or nummer not in VRAGEN:
+    if heel_getal(nummer) not in VRAGEN:
         raise InvoerFout(
-            f"er is geen vraag {nummer!r}; kies een vraagnummer van 1 tot en met {len(VRAGEN)}, "
+            f"er is geen vraag {kort_repr(nummer)}; kies een vraagnummer van 1 tot en met {len(VRAGEN)}, "
             "bijvoorbeeld controleer_vraag(1, mijn_antwoord)."
         )
-    nummer = int(nummer)
+    nummer = heel_getal(nummer)
     letters = sorted(VRAGEN[nummer])
     keuze = ", ".join(letters[:-1]) + " of " + letters[-1]
     if antwoord is Ellipsis:
@@ -543,7 +644,7 @@ def _beoordeel(nummer: Any, antwoord: Any) -> tuple[bool, str]:
     if not schoon:
         raise InvoerFout(f'je antwoord is leeg; typ {keuze} tussen aanhalingstekens, bijvoorbeeld "B".')
     if schoon not in VRAGEN[nummer]:
-        raise InvoerFout(f'"{antwoord.strip()}" is geen van de antwoorden; kies {keuze}.')
+        raise InvoerFout(f'"{kort(antwoord.strip())}" is geen van de antwoorden; kies {keuze}.')
     return VRAGEN[nummer][schoon]
 
 
@@ -551,4 +652,4 @@ def _beoordeel(nummer: Any, antwoord: Any) -> tuple[bool, str]:
 def controleer_vraag(nummer: int, antwoord: str) -> None:
     """Controleer je antwoord op een vraag in het notebook en lees de uitleg."""
     _, uitleg = _beoordeel(nummer, antwoord)
-    print(uitleg)
+    druk(uitleg)
