@@ -13,8 +13,7 @@ Jupyter Book 1 always loads sphinx-thebe and sphinx-copybutton, and the theme lo
 3. ``slim_static`` (html builder, after the build): drops CSS rules whose classes occur in no page
    and no loaded script (the idea of PurgeCSS, which would need Node in the build; here a few
    lines on ``tinycss2``, already installed for WeasyPrint), cuts the icon fonts down to the
-   glyphs the remaining CSS uses (fontTools), and stores raster images with a 256-colour palette
-   (Pillow). Sphinx copies the theme's originals again on every build, so every result is cached
+   glyphs the remaining CSS uses (fontTools). Sphinx copies the theme's originals again on every build, so every result is cached
    under ``_build/.cache/lightpages`` by the hash of its inputs: when nothing a step depends on
    changed, it copies its earlier result instead of working again.
 4. ``static_changed``: a change to a static file alone (a stylesheet, ``cursus.js``) makes the
@@ -206,26 +205,6 @@ def subset_font(path: Path, codepoints: set[int]) -> None:
     subset.save_font(font, str(path), options)
 
 
-def shrink_png(path: Path) -> None:
-    """Re-encode a notebook plot with a 256-colour palette when that makes it smaller.
-
-    Plots are flat colours and anti-aliased lines; at 256 colours they look the same and
-    weigh about a quarter.
-    """
-    from PIL import Image
-
-    with Image.open(path) as image:
-        image.load()
-        mode = "RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB"
-        quantized = image.convert(mode).quantize(colors=256, method=Image.Quantize.FASTOCTREE)
-    tmp = path.with_suffix(".tmp.png")
-    quantized.save(tmp, "PNG", optimize=True)
-    if tmp.stat().st_size < path.stat().st_size:
-        tmp.replace(path)
-    else:
-        tmp.unlink()
-
-
 class _Cache:
     """Results of earlier builds, by the hash of their inputs (``_build/.cache/lightpages``)."""
 
@@ -285,8 +264,6 @@ def slim_static(app: Sphinx, exception) -> None:
             if font.exists():
                 cache.apply(font, cache.key(font.read_bytes(), points_key) + suffix,
                             lambda p: subset_font(p, codepoints))
-    for png in (outdir / "_images").glob("*.png"):
-        cache.apply(png, cache.key(png.read_bytes(), b"png") + ".png", shrink_png)
 
 
 def static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:

@@ -230,7 +230,7 @@ def _strip_code_lines(text: str) -> str:
     return text
 
 
-# Keyword arguments whose string values are settings, not text (matplotlib, numpy, open()).
+# Keyword arguments whose string values are settings, not text (chart drawing, open()).
 SETTING_KEYWORDS = {"loc", "ha", "va", "color", "colour", "fmt", "linestyle", "ls", "marker", "cmap",
                     "dtype", "mode", "encoding", "errors", "newline", "sep", "delimiter", "invalid",
                     "divide", "family", "weight", "style", "bbox_inches", "format"}
