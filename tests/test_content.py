@@ -18,19 +18,14 @@ import difflib
 import itertools
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import EXERCISES, ROOT, module_dirs
-
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-import anatomy  # noqa: E402
-from cursus_draaiboek import case_id  # noqa: E402
-from quality import text as visible  # noqa: E402
+from conftest import COURSE, EXERCISES, ROOT, module_dirs
+from course import markdown, vocabulary as V
+from tools.quality import text as visible
 
 BOOK = ROOT / "book"
 CAST = yaml.safe_load((BOOK / "casussen.yml").read_text(encoding="utf-8"))
@@ -49,16 +44,21 @@ def rel(path: Path) -> str:
 # --- the cast ---------------------------------------------------------------------------------
 
 
-def case_boxes(pages: list[Path]) -> dict[str, dict]:
+def module_number(page: Path) -> int | None:
+    """The number of the module a page belongs to, from the course model."""
+    module = COURSE.module_of(page.relative_to(ROOT).with_suffix("").as_posix()) if page.is_relative_to(ROOT) else None
+    return module.number if module else None
+
+
+def case_boxes(pages: list[Path], module_of=module_number) -> dict[str, dict]:
     """worksheet id -> title, body and page of every case box on the given pages."""
     boxes = {}
     for page in pages:
         source = page.read_text(encoding="utf-8")
-        docname = f"{page.parent.name}/{page.stem}"
-        for body, title in anatomy.directive_blocks(source, "admonition"):
-            if title.startswith("Casus") and re.search(r"^:class: casus", body, re.M):
-                boxes[case_id(docname, title)] = {"title": title, "body": body, "page": page,
-                                                  "source": source}
+        for d in markdown.directives(source, "admonition"):
+            if d.argument.startswith(V.CASE_TITLE_PREFIX) and V.CASE in d.classes:
+                boxes[V.case_id(module_of(page), d.argument)] = {
+                    "title": d.argument, "body": d.body, "page": page, "source": source}
     return boxes
 
 
@@ -173,7 +173,7 @@ def test_the_cast_checks_can_fail(tmp_path: Path):
                     encoding="utf-8")
     case = {"naam": "Ans", "leeftijd": 80, "gender": "v", "module": 9, "thema": "foto's",
             "werkblad": "m9-casus-ans", "professional": {"naam": "Priya", "rol": "verzorgende"}, "anderen": []}
-    problems = cast_problems({"casussen": [case, dict(case, werkblad="m9-casus-henk")]}, case_boxes([page]))
+    problems = cast_problems({"casussen": [case, dict(case, werkblad="m9-casus-henk")]}, case_boxes([page], lambda _: 9))
     assert any("Ans (79), the cast Ans (80)" in p for p in problems)
     assert any("Priya is in the cast but not on" in p for p in problems)
     assert any("m9-casus-henk: in book/casussen.yml but there is no such case box" in p for p in problems)
@@ -197,12 +197,13 @@ def plain(markdown: str) -> str:
 def questions(path: Path) -> list[dict]:
     """label, stem, options (letter -> visible text) and the right letter of each question."""
     source = path.read_text(encoding="utf-8")
-    solutions = {arg: body for body, arg in anatomy.directive_blocks(source, "solution")}
+    blocks = markdown.directives(source)
+    solutions = {d.argument: d.body for d in blocks if d.name == "solution"}
     out = []
-    for body, _ in anatomy.directive_blocks(source, "exercise"):
-        if not re.search(r"^:class:.*\bzelftoets\b", body, re.M):
+    for d in blocks:
+        if d.name != "exercise" or V.SELF_CHECK not in d.classes:
             continue
-        label = re.search(r"^:label: (\S+)", body, re.M).group(1)
+        body, label = d.body, d.options["label"]
         stem = body.split("\n- **A.**")[0]
         options = dict(re.findall(r"^- \*\*([A-Z])\.\*\* (.+)$", body, re.M))
         marks = re.findall(r"^- \*\*([A-Z])\. (Juist|Niet juist)\.\*\*(.*)$", solutions.get(label, ""), re.M)
