@@ -331,3 +331,13 @@ def test_a_static_file_change_alone_reaches_the_build(tmp_path):
     (src / "_static" / "cursus.css").write_text("/* nieuw */\n", encoding="utf-8")
     app, _ = build(src)
     assert (Path(app.outdir) / "_static" / "cursus.css").read_text(encoding="utf-8") == "/* nieuw */\n"
+
+
+def test_renaming_a_case_rewrites_the_pages_that_link_to_worksheets(tmp_path):
+    src = make_book(tmp_path)
+    build(src)
+    page = src / "m1-proef" / "pagina.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Casus: Noor (40)", "Casus: Ilse (40)"), encoding="utf-8")
+    app, _ = build(src)
+    listed = [tr.select("td")[0].get_text() for tr in soup(app, "plan").select("table.werkbladen-tabel tbody tr")]
+    assert sorted(listed) == ["m1-casus-ilse", "m1-casus-noor", "m1-reflectie-1"]

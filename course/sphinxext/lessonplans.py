@@ -76,7 +76,9 @@ class DraaiboekDirective(SphinxDirective):
             plan = plans.load_plan(Path(path), objectives, set(self.env.found_docs), name=display)
         except plans.DraaiboekError as exc:
             raise self.error(str(exc)) from None
-        structure.record(self.env, self.env.docname)["plans"].append(display)
+        rec = structure.record(self.env, self.env.docname)
+        rec["plans"].append(display)
+        rec["uses_worksheets"] = True
 
         doc = self.env.docname
         text = lambda segments, classes=(): nodes.paragraph("", "", *_segments(segments, doc),  # noqa: E731
@@ -162,6 +164,7 @@ class WerkbladenDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        structure.record(self.env, self.env.docname)["uses_worksheets"] = True
         return [werkbladen_lijst()]
 
 
@@ -232,7 +235,18 @@ class ResolveWorksheets(SphinxPostTransform):
             placeholder.replace_self(table)
 
 
+def rewrite_worksheet_users(app: Sphinx, env) -> list[str]:
+    """When the worksheets changed (a case renamed, a reflection added), the pages that link or
+    list worksheets are written again, although their own source did not change."""
+    sheets = sorted((k, v["docname"], v["title"]) for k, v in _worksheets(env).items())
+    if getattr(env, "course_worksheets_seen", None) == sheets:
+        return []
+    env.course_worksheets_seen = sheets
+    return [doc for doc, rec in env.__dict__.get(structure.ENV_KEY, {}).items() if rec.get("uses_worksheets")]
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("env-get-updated", rewrite_worksheet_users)
     app.add_node(werkblad_ref)
     app.add_node(werkbladen_lijst)
     app.add_directive("draaiboek", DraaiboekDirective)

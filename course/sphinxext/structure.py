@@ -69,7 +69,7 @@ def collect(app: Sphinx, doctree: nodes.document) -> None:
     course = model.load(Path(env.srcdir))
     module = course.module_of(docname)
     rec = record(env, docname)
-    rec.update(cases=[], reflections=[], selfchecks=[], solutions={})
+    rec.update(cases=[], reflections=[], selfchecks=[], solutions={})  # plans: set while parsing
     taken = {c["id"] for d, r in env.__dict__.get(ENV_KEY, {}).items() if d != docname for c in r["cases"]}
     for node in doctree.findall(nodes.Element):
         classes = node.get("classes", [])
