@@ -45,7 +45,7 @@ POSITIES: dict[str, tuple[str, str]] = {
     ),
     "aandoening": (
         "Mogelijk een ernstige, langdurige psychische aandoening",
-        "Zware klachten die al maanden duren en het hele leven raken. Of het echt een "
+        "Zware klachten die lang aanhouden en het hele leven raken. Of het echt een "
         "aandoening is, zoals een depressie of angststoornis, kan alleen een professional "
         "beoordelen. Jouw rol: signalen serieus nemen en helpen de weg naar hulp te vinden.",
     ),
@@ -130,8 +130,8 @@ VIGNETTEN: dict[str, Vignet] = {
         },
     ),
     "D": Vignet(
-        titel="Mila (13) en de klassenapp",
-        tekst="Mila ligt al zes weken 's avonds wakker. Ze piekert over wat klasgenoten in de "
+        titel="Isa (13) en de klassenapp",
+        tekst="Isa ligt al zes weken 's avonds wakker. Ze piekert over wat klasgenoten in de "
         "groepsapp over haar zeggen. 's Ochtends heeft ze vaak buikpijn en ze meldt zich "
         "steeds vaker af voor gym.",
         positie="klachten",
@@ -142,7 +142,7 @@ VIGNETTEN: dict[str, Vignet] = {
         "ze somber over alles? Dan is het tijd voor professionele hulp (huisarts of "
         "jeugdhulp).",
         bijna={
-            "schommeling": "Bij een schommeling horen ook goede dagen. Mila ligt al zes weken "
+            "schommeling": "Bij een schommeling horen ook goede dagen. Isa ligt al zes weken "
             "wakker en ontloopt gym. Dat is meer dan op en neer.",
             "aandoening": "Je neemt het serieus, en dat is goed. Toch zou je niet meteen aan "
             "een aandoening denken: het speelt weken, niet maanden, en de aanleiding is "
@@ -151,7 +151,7 @@ VIGNETTEN: dict[str, Vignet] = {
     ),
     "E": Vignet(
         titel="Ria (74) en het mislukte beeldbellen",
-        tekst="Ria woont in een verzorgingshuis. Het beeldbellen met haar kleindochter in "
+        tekst="Ria woont in een verpleeghuis. Het beeldbellen met haar kleindochter in "
         "Canada mislukt drie keer. Ze is die middag chagrijnig. 's Avonds vertelt ze het "
         "lachend aan de verzorgende.",
         positie="alledaags",
