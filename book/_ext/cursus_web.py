@@ -19,6 +19,10 @@ course's own browser script. It does one job per function:
    classes), and cuts the icon fonts down to the glyphs the remaining CSS uses
    (fontTools), and stores notebook plots with a 256-colour palette (Pillow).
    The singlehtml build for the PDF is left as it is.
+5. ``_search_for_learners`` (html builder only, after the build): search results name their
+   module ("Zelftoets — Module 2"), and each page's plain text is written to
+   ``_static/zoektekst/`` as a tiny script, so the search page can show snippets when the
+   site is opened from a folder (file://), where the browser may not fetch pages.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ from sphinx.application import Sphinx
 #: Asset file names (or inline-script markers) the course does not use.
 UNUSED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css", "clipboard.min.js", "copybutton.js", "copybutton.css"}
 UNUSED_INLINE = ("THEBE_JS_URL", "kernelName")
+
+#: The course's own scripts in book/_static, loaded (deferred) on every page, in this order.
+COURSE_SCRIPTS = ("cursus.js", "cursus-zoeken.js")
 
 #: Theme stylesheets that are purged of unused rules after the build (paths under _static).
 PURGED_CSS = ("styles/pydata-sphinx-theme.css", "sphinx-design.min.css", "mystnb.*.css")
@@ -279,12 +286,90 @@ def _slim_static(app: Sphinx, exception) -> None:
         shrink_png(png)
 
 
+# --- 4. search for learners ---------------------------------------------------------------
+
+#: Folder (under _static) with one script per page: its plain text, for snippets over file://.
+SEARCH_TEXTS = "zoektekst"
+
+
+def search_text_name(docname: str) -> str:
+    """File name of a page's text script (the same rule is in book/_static/cursus-zoeken.js)."""
+    return docname.replace("/", "--") + ".js"
+
+
+def _search_language(app: Sphinx):
+    """Sphinx's search language for the site (its stemmer is the one the index uses)."""
+    from sphinx.search import SearchLanguage, languages
+    from sphinx.util import import_object
+
+    found = languages.get(app.config.html_search_language or app.config.language, SearchLanguage)
+    return (import_object(found) if isinstance(found, str) else found)(app.config.html_search_options)
+
+
+def _search_for_learners(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.name != "html":
+        return
+    from bs4 import BeautifulSoup
+
+    outdir = Path(app.outdir)
+    path = outdir / "searchindex.js"
+    prefix, text = "Search.setIndex(", path.read_text(encoding="utf-8")
+    index = json.loads(text[len(prefix):text.rindex(")")])
+    language = _search_language(app)
+    module_of: dict[str, str] = {}
+    for docname in app.env.found_docs:
+        if docname.endswith("/index") and re.search(r"/m\d-", "/" + docname):
+            label = _module_title(app.env, docname).split(" — ")[0]
+            for child in app.env.toctree_includes.get(docname, []):
+                module_of[child] = label
+    for number, docname in enumerate(index["docnames"]):
+        if docname not in module_of:
+            continue
+        old = index["titles"][number]
+        # Sphinx reloads this file on an incremental build: a title may carry its module already.
+        if not old.endswith(" — " + module_of[docname]):
+            new = f"{old} — {module_of[docname]}"
+            index["titles"][number] = new
+            pages = index["alltitles"].get(old, [])
+            if [number, None] in pages:
+                pages.remove([number, None])
+                if not pages:
+                    del index["alltitles"][old]
+                index["alltitles"].setdefault(new, []).append([number, None])
+        # The module's words count as title words of the page ("zelftoets module 2").
+        for word in re.findall(r"[^\W\d_]+", module_of[docname]):
+            stem = language.stem(word)
+            pages = index["titleterms"].get(stem, [])
+            pages = [pages] if isinstance(pages, int) else pages
+            if number not in pages:
+                index["titleterms"][stem] = sorted(pages + [number])
+    path.write_text(prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ")",
+                    encoding="utf-8")
+    folder = outdir / "_static" / SEARCH_TEXTS
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.js"):
+        old.unlink()
+    for docname in index["docnames"]:
+        html = outdir / (docname + app.builder.out_suffix)
+        main = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one('[role="main"]')
+        if main is None:
+            continue
+        for tag in main.select(".headerlink, script, style"):
+            tag.decompose()
+        plain = re.sub(r"\s+", " ", main.get_text(" ")).strip()
+        (folder / search_text_name(docname)).write_text(
+            "cursusZoektekst(" + json.dumps(docname) + ", " + json.dumps(plain, ensure_ascii=False) + ");\n",
+            encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", _reflection_index, priority=800)
     app.connect("build-finished", _slim_static, priority=900)
+    app.connect("build-finished", _search_for_learners, priority=850)
     app.add_js_file("cursus-index.js", defer="defer")
-    app.add_js_file("cursus.js", defer="defer")
+    for script in COURSE_SCRIPTS:
+        app.add_js_file(script, defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
