@@ -11,9 +11,9 @@ course's own browser script. It does one job per function:
    the icon font, so the JavaScript copy of every icon is not needed.
 2. ``_accessible_markup``: names the sidebar's expand buttons and gives bibliography
    entries a valid ARIA role (axe-core findings in the stock theme).
-3. ``_reflection_index``: writes ``_static/cursus-index.js``, the list of reflection
-   exercises (label, title, module, page) the "Mijn reflecties" page and the start page
-   need to group answers by module and to count modules.
+3. ``_reflection_index``: writes ``_static/cursus-index.js``, the list of modules (title,
+   page) and of reflection exercises (label, title, question text, module, page) that the
+   "Mijn reflecties" page and the start page need to group, export and link answers.
 4. ``_slim_static`` (html builder only, after the build): drops CSS rules whose classes
    occur in no page and no loaded script (most of Bootstrap's utilities and 2,000 icon
    classes), and cuts the icon fonts down to the glyphs the remaining CSS uses
@@ -40,7 +40,7 @@ UNUSED_FILES = {"sphinx-thebe.js", "sphinx-thebe.css", "clipboard.min.js", "copy
 UNUSED_INLINE = ("THEBE_JS_URL", "kernelName")
 
 #: The course's own scripts in book/_static, loaded (deferred) on every page, in this order.
-COURSE_SCRIPTS = ("cursus.js", "cursus-zoeken.js")
+COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
 
 #: Theme stylesheets that are purged of unused rules after the build (paths under _static).
 PURGED_CSS = ("styles/pydata-sphinx-theme.css", "sphinx-design.min.css", "mystnb.*.css")
@@ -134,10 +134,14 @@ def _reflection_index(app: Sphinx, exception) -> None:
             title = node[0].astext().strip() if node.children and isinstance(node[0], nodes.title) else ""
             if title.startswith("(") and title.endswith(")"):
                 title = title[1:-1].strip()   # the number ("Opgave 1") is added by the HTML writer
-            items.append({"id": node["ids"][0], "title": title, "module": folder,
+            question = "\n".join(" ".join(child.astext().split()) for child in node.children
+                                 if not isinstance(child, nodes.title))
+            items.append({"id": node["ids"][0], "title": title, "question": question, "module": folder,
                           "page": app.builder.get_target_uri(docname),
                           "pageTitle": env.titles[docname].astext() if docname in env.titles else docname})
-    data = {"modules": [{"id": k, "title": v} for k, v in modules.items()], "reflections": items}
+    data = {"modules": [{"id": k, "title": v, "page": app.builder.get_target_uri(k + "/index")}
+                        for k, v in modules.items()],
+            "reflections": items}
     out = Path(app.outdir) / "_static" / "cursus-index.js"
     out.write_text("window.CURSUS_INDEX = " + json.dumps(data, ensure_ascii=False, indent=1) + ";\n",
                    encoding="utf-8")
