@@ -9,7 +9,8 @@ course's own browser script. It does one job per function:
    configuration from every page. The theme's 1.5 MB ``fontawesome.js`` is dropped by the
    template ``book/_templates/static/webpack-macros.html``: the theme's CSS already carries
    the icon font, so the JavaScript copy of every icon is not needed.
-2. ``_accessible_markup``: names the sidebar's expand buttons and gives bibliography
+2. ``_download_menu``: the page's download menu offers the notebook and "Afdrukken of
+   opslaan als PDF", not the raw MyST source. ``_accessible_markup``: names the sidebar's expand buttons and gives bibliography
    entries a valid ARIA role (axe-core findings in the stock theme).
 3. ``_reflection_index``: writes ``_static/cursus-index.js``, the list of modules (title,
    page) and of reflection exercises (label, title, question text, module, page) that the
@@ -99,6 +100,23 @@ def _accessible_markup(app: Sphinx, pagename, templatename, context, doctree) ->
         return Markup(str(soup))
 
     context["generate_toctree_html"] = generate_toctree_html
+
+
+def _download_menu(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The page's download menu: no raw MyST source (.md), and words instead of extensions."""
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        kept = []
+        for button in group.get("buttons", []):
+            if button.get("label") == "download-source-button":
+                continue
+            if button.get("label") == "download-pdf-button":
+                button["text"] = button["tooltip"] = "Afdrukken of opslaan als PDF"
+            elif button.get("label") == "download-notebook-button":
+                button["text"] = button["tooltip"] = "Notebook downloaden (.ipynb)"
+            kept.append(button)
+        group["buttons"] = kept
 
 
 def _drop_thebe_config(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -369,6 +387,7 @@ def _search_for_learners(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
+    app.connect("html-page-context", _download_menu, priority=900)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", _reflection_index, priority=800)
     app.connect("build-finished", _slim_static, priority=900)
