@@ -109,12 +109,13 @@ def _download_menu(app: Sphinx, pagename, templatename, context, doctree) -> Non
             continue
         kept = []
         for button in group.get("buttons", []):
-            if button.get("label") == "download-source-button":
-                continue
-            if button.get("label") == "download-pdf-button":
-                button["text"] = button["tooltip"] = "Afdrukken of opslaan als PDF"
-            elif button.get("label") == "download-notebook-button":
+            # A notebook page's "source" is the notebook itself: that one stays.
+            if button.get("label") in ("download-source-button", "download-notebook-button"):
+                if button.get("text") != ".ipynb":
+                    continue
                 button["text"] = button["tooltip"] = "Notebook downloaden (.ipynb)"
+            elif button.get("label") == "download-pdf-button":
+                button["text"] = button["tooltip"] = "Afdrukken of opslaan als PDF"
             kept.append(button)
         group["buttons"] = kept
 
@@ -328,6 +329,32 @@ def _search_language(app: Sphinx):
     return (import_object(found) if isinstance(found, str) else found)(app.config.html_search_options)
 
 
+def _index_entries(app: Sphinx, docnames: list[str]) -> dict:
+    """The index entries (glossary terms) of every page, as Sphinx 7.4 writes them.
+
+    Sphinx's IndexBuilder.load() does not reload them on an incremental build, so a page that
+    was not re-read lost its glossary terms from the search (a full build was fine). They are
+    kept in the environment's index domain, so we write them from there on every build.
+    """
+    from sphinx.util.index_entries import split_index_msg
+
+    number = {doc: i for i, doc in enumerate(docnames)}
+    out: dict[str, list] = {}
+    for docname, entries in sorted(app.env.domains["index"].entries.items()):
+        if docname not in number:
+            continue
+        found = set()
+        for entry_type, value, target_id, main, _key in entries:
+            try:
+                parts = split_index_msg(entry_type, value)
+            except ValueError:
+                continue
+            found |= {(x, target_id or "", main) for x in parts}
+        for entry, target_id, main in sorted(found):
+            out.setdefault(entry.lower(), []).append([number[docname], target_id, main == "main"])
+    return out
+
+
 def _search_for_learners(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
@@ -365,6 +392,7 @@ def _search_for_learners(app: Sphinx, exception) -> None:
             pages = [pages] if isinstance(pages, int) else pages
             if number not in pages:
                 index["titleterms"][stem] = sorted(pages + [number])
+    index["indexentries"] = _index_entries(app, index["docnames"])
     path.write_text(prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ")",
                     encoding="utf-8")
     folder = outdir / "_static" / SEARCH_TEXTS

@@ -178,7 +178,8 @@
         if (result === SAVED) { lastSaved = area.value; }
         say(result === SAVED ? "Bewaard in deze browser." : NOT_SAVED[result]);
       }
-      area.addEventListener("input", save);
+      var typedHere = false;
+      area.addEventListener("input", function () { typedHere = true; save(); });
 
       function showConflict(other) {
         clear(conflict);
@@ -203,11 +204,12 @@
         conflict.appendChild(keepMine);
       }
 
+      // Another tab saved this answer. Untouched here: follow it, and say so. Typed here too:
+      // keep this tab's text in the field and show the other version beside it, to choose.
       openFields.set(key, function (newValue) {
         var other = newValue === null ? "" : newValue;
         if (other === area.value) { lastSaved = other; return; }
-        if (area.value === lastSaved) {
-          // Nothing typed here since the last save: follow the other tab, and say so.
+        if (!typedHere) {
           area.value = other;
           lastSaved = other;
           say("Bijgewerkt: je hebt dit antwoord in een ander tabblad veranderd.");
