@@ -6,12 +6,8 @@ Run only these tests with `pytest -m browser`.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -20,10 +16,6 @@ from bs4 import BeautifulSoup
 from conftest import HTML
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 #: Every page of the site (not the theme's template fragments under _static/).
 PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
@@ -53,32 +45,6 @@ Object.defineProperty(window, 'localStorage', {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def site(built_html: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: `make test` installeert Debian's chromium (tools/system-deps.sh test)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(accept_downloads=True)
@@ -100,9 +66,10 @@ def goto(page, site: str, path: str) -> None:
 
 
 def stored(page) -> dict[str, str]:
-    """This course's keys in localStorage."""
+    """This course's answers and progress in localStorage (not the last page visited)."""
     return page.evaluate("""(prefix) => Object.fromEntries(Object.keys(localStorage)
-        .filter(k => k.startsWith(prefix)).map(k => [k, localStorage.getItem(k)]))""", KEY)
+        .filter(k => k.startsWith(prefix) && k !== prefix + 'laatste-pagina')
+        .map(k => [k, localStorage.getItem(k)]))""", KEY)
 
 
 # --- accessibility ------------------------------------------------------------------------
