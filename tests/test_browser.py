@@ -6,11 +6,8 @@ Run only these tests with `pytest -m browser`.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
 import re
-import threading
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -20,14 +17,12 @@ from conftest import HTML
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
 #: Every page of the site (not the theme's template fragments under _static/).
 PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
                if not p.relative_to(HTML).parts[0].startswith("_")) if HTML.exists() else []
 
+#: The journal's storage key prefix (course-specific; see book/_static/cursus.js).
+KEY = "sociale-media-mentale-gezondheid:"
 REFLECTION_PAGE = "book/m1-spectrum/01-wat-is-mentale-gezondheid.html"
 REFLECTION_ID = "m1-reflectie-1"
 SECOND_PAGE = "book/m4-tips/01-herkennen.html"
@@ -48,32 +43,6 @@ Object.defineProperty(window, 'localStorage', {
   get() { throw new DOMException('The user denied permission to access the storage.', 'SecurityError'); }
 });
 """
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def site(built_html: Path) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} ontbreekt: `make test` installeert Debian's chromium (tools/system-deps.sh test)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -97,8 +66,10 @@ def goto(page, site: str, path: str) -> None:
 
 
 def stored(page) -> dict[str, str]:
-    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
-        .filter(k => k.startsWith('cursus:')).map(k => [k, localStorage.getItem(k)]))""")
+    """This course's answers and progress in localStorage (not the last page visited)."""
+    return page.evaluate("""(prefix) => Object.fromEntries(Object.keys(localStorage)
+        .filter(k => k.startsWith(prefix) && k !== prefix + 'laatste-pagina')
+        .map(k => [k, localStorage.getItem(k)]))""", KEY)
 
 
 # --- accessibility ------------------------------------------------------------------------
@@ -201,7 +172,7 @@ def test_no_request_leaves_the_site_on_any_page(context, site):
     clicked = 0
     for path in PAGES:
         goto(pg, site, path)
-        # Every header button: download menu (.ipynb, .md, print), full screen, colour mode, search.
+        # Every header button: download menu (.ipynb, print), full screen, colour mode, search.
         for toggle in pg.locator(".article-header-buttons .dropdown-toggle").all():
             toggle.click()
             for item in pg.locator(".dropdown-menu.show a").all():
@@ -258,7 +229,7 @@ def test_reflection_field_saves_as_you_type_and_restores(page, site):
     assert field.count() == 1
     field.click()
     page.keyboard.type("Ze bedoelde vooral: een drukke week. 🙂")
-    assert stored(page) == {f"cursus:reflectie:{REFLECTION_ID}": "Ze bedoelde vooral: een drukke week. 🙂"}
+    assert stored(page) == {f"{KEY}reflectie:{REFLECTION_ID}": "Ze bedoelde vooral: een drukke week. 🙂"}
     assert "Bewaard" in page.locator(f"#{REFLECTION_ID} .cursus-status").text_content()
     page.reload(wait_until="networkidle")
     assert page.get_by_label("Jouw antwoord").input_value() == "Ze bedoelde vooral: een drukke week. 🙂"
@@ -283,13 +254,21 @@ def test_journal_lists_exports_imports_and_wipes_exactly(page, site, tmp_path):
     assert page.locator(".cursus-antwoord script, .cursus-antwoord img").count() == 0
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="Exporteren als bestand (.md)").click()
-    exported = tmp_path / "export.md"
+        page.get_by_role("button", name="Download om later te importeren (.json)").click()
+    exported = tmp_path / "export.json"
     info.value.save_as(exported)
-    text = exported.read_text(encoding="utf-8")
-    found = dict(re.findall(r"<!-- cursus:([\w-]+) -->\n(.*?)\n<!-- /cursus:\1 -->", text, flags=re.S))
-    assert found == {REFLECTION_ID: AWKWARD, SECOND_ID: LONG}
-    assert text.index("## Module 1") < text.index(AWKWARD) < text.index("## Module 4") < text.index(LONG)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert {a["id"]: a["antwoord"] for a in data["antwoorden"]} == {REFLECTION_ID: AWKWARD, SECOND_ID: LONG}
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download als tekst (.txt)").click()
+    readable = tmp_path / "export.txt"
+    info.value.save_as(readable)
+    text = readable.read_text(encoding="utf-8")
+    question = page.evaluate("(id) => CURSUS_INDEX.reflections.find(r => r.id === id).question", REFLECTION_ID)
+    assert question and question in text, "the readable export carries each question's text"
+    assert text.index("Module 1") < text.index(AWKWARD) < text.index("Module 4") < text.index(LONG)
+    assert "<!--" not in text
 
     page.once("dialog", lambda d: d.dismiss())
     page.get_by_role("button", name="Alles wissen").click()
@@ -300,9 +279,9 @@ def test_journal_lists_exports_imports_and_wipes_exactly(page, site, tmp_path):
     assert stored(page) == {}
     assert page.locator(".cursus-antwoord").count() == 0
 
-    page.get_by_label("Eerder geëxporteerd bestand importeren").set_input_files(str(exported))
+    page.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(exported))
     page.wait_for_function("document.querySelectorAll('.cursus-antwoord').length === 2")
-    assert stored(page) == {f"cursus:reflectie:{REFLECTION_ID}": AWKWARD, f"cursus:reflectie:{SECOND_ID}": LONG}
+    assert stored(page) == {f"{KEY}reflectie:{REFLECTION_ID}": AWKWARD, f"{KEY}reflectie:{SECOND_ID}": LONG}
     assert "2 antwoorden ingelezen" in page.locator("#cursus-dagboek .cursus-status").text_content()
     goto(page, site, REFLECTION_PAGE)
     assert page.input_value(f"#antwoord-{REFLECTION_ID}") == AWKWARD

@@ -3,23 +3,48 @@
  * Progressive enhancement: without this script every page still shows the exercises, the
  * self-check options and the feedback (as dropdowns). With it:
  *  - every reflection exercise (div.exercise.reflectie) gets a labelled text field whose
- *    content is kept in this browser's localStorage as you type, and restored later;
+ *    content is kept in this browser's localStorage as you type, and restored later; when the
+ *    same answer changes in another tab, the learner is told and offered both versions;
  *  - every self-check question (div.exercise.zelftoets) becomes a set of radio buttons with a
  *    "Controleer" button and a live region that shows the feedback for the chosen option;
- *  - the module's closing page gets a "Module klaar" switch, the start page shows progress;
- *  - the page "Mijn reflecties" lists, exports, imports, prints and wipes the answers.
+ *  - the module's closing page gets a "Module klaar" switch; the start page shows progress
+ *    (each module a link) and "Ga verder waar je was";
+ *  - the page "Mijn reflecties" lists the answers, copies them, exports them as readable text
+ *    (.txt) and as a file that imports back exactly (.json), imports (showing what is new,
+ *    identical or would be replaced, and asking before replacing), prints and wipes them.
  * Nothing is sent anywhere. What a learner typed is only ever inserted as text
  * (textContent / value), never as HTML.
  */
 (function () {
   "use strict";
 
-  var PREFIX = "cursus:";
+  // Keys carry this course's own prefix, so that "Alles wissen" never touches another site's
+  // or course's data on the same origin (e.g. several courses opened from one folder).
+  var PREFIX = "sociale-media-mentale-gezondheid:";
   var REFLECTION = PREFIX + "reflectie:";
   var PROGRESS = PREFIX + "voortgang:";
+  var LAST_PAGE = PREFIX + "laatste-pagina";
+  // Before version 0.2 the keys started with the generic "cursus:"; they are moved once.
+  var LEGACY = ["cursus:reflectie:", "cursus:voortgang:"];
+  var JOURNAL_PAGE = "book/bijlagen/mijn-reflecties.html";
+  var COURSE = "Sociale media en mentale gezondheid";
+  var EXPORT_KIND = "mijn-reflecties";
+  var IMPORT_LIMIT = 10 * 1024 * 1024;   // bytes; an export with every answer is far smaller
+  var TOO_BIG = "Dit bestand is te groot om in te lezen (meer dan 10 MB). Kies het bestand mijn-reflecties.json dat je op deze pagina hebt gedownload. Er is niets veranderd.";
+  var ID = /^[A-Za-z0-9_-]{1,200}$/;
   var INDEX = window.CURSUS_INDEX || { modules: [], reflections: [] };
 
-  // ---- storage that may be missing or blocked ---------------------------------------------
+  // ---- storage that may be missing, blocked or full ----------------------------------------
+
+  var SAVED = "bewaard", FULL = "vol", BLOCKED = "geblokkeerd";
+  var NOT_SAVED = {};
+  NOT_SAVED[FULL] = "Niet bewaard: de opslag van je browser is vol. Download je antwoorden op de pagina Mijn reflecties en maak ruimte, bijvoorbeeld door de gegevens van andere websites te wissen.";
+  NOT_SAVED[BLOCKED] = "Niet bewaard: je browser staat geen opslag toe.";
+
+  function isQuotaError(e) {
+    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+      e.code === 22 || e.code === 1014);
+  }
 
   var store = (function () {
     var ls = null;
@@ -29,35 +54,68 @@
       ls.setItem(probe, "1");
       ls.removeItem(probe);
     } catch (e) {
-      ls = null;
+      // A full storage still lets us read: only a storage we cannot touch counts as blocked.
+      if (!isQuotaError(e)) { ls = null; }
     }
     return {
       ok: ls !== null,
+      area: ls,
       get: function (key) {
         try { return ls ? ls.getItem(key) : null; } catch (e) { return null; }
       },
+      /** Returns SAVED, FULL or BLOCKED. */
       set: function (key, value) {
-        try { if (ls) { ls.setItem(key, value); return true; } } catch (e) { /* full or blocked */ }
-        return false;
+        if (!ls) { return BLOCKED; }
+        try { ls.setItem(key, value); return SAVED; } catch (e) { return isQuotaError(e) ? FULL : BLOCKED; }
       },
       remove: function (key) {
-        try { if (ls) { ls.removeItem(key); } } catch (e) { /* blocked */ }
+        try { if (ls) { ls.removeItem(key); return SAVED; } } catch (e) { /* blocked */ }
+        return BLOCKED;
       },
+      /** This course's keys only. */
       keys: function () {
         var out = [];
         try {
-          if (ls) { for (var i = 0; i < ls.length; i++) { out.push(ls.key(i)); } }
+          if (ls) {
+            for (var i = 0; i < ls.length; i++) {
+              var k = ls.key(i);
+              if (k !== null && k.indexOf(PREFIX) === 0) { out.push(k); }
+            }
+          }
         } catch (e) { /* blocked */ }
         return out;
       }
     };
   })();
 
+  /** Moves answers and progress saved under the old generic prefix, losing nothing. */
+  function migrateLegacyKeys() {
+    if (!store.ok) { return; }
+    var old = [];
+    try {
+      for (var i = 0; i < store.area.length; i++) { old.push(store.area.key(i)); }
+    } catch (e) { return; }
+    old.forEach(function (key) {
+      LEGACY.forEach(function (legacy) {
+        if (!key || key.indexOf(legacy) !== 0) { return; }
+        var target = PREFIX + legacy.slice("cursus:".length) + key.slice(legacy.length);
+        var value = store.get(key);
+        var current = store.get(target);
+        if (current === null && store.set(target, value) !== SAVED) { return; }   // keep the old key
+        if (current === null || current === value) { store.remove(key); }
+      });
+    });
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text !== undefined && text !== null) { node.textContent = text; }
     return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) { node.removeChild(node.firstChild); }
   }
 
   function pagename() {
@@ -77,14 +135,19 @@
     return null;
   }
 
-  function reflectionInfo(id) {
-    for (var i = 0; i < INDEX.reflections.length; i++) {
-      if (INDEX.reflections[i].id === id) { return INDEX.reflections[i]; }
-    }
-    return null;
+  /** A paragraph with text, one link, and more text. */
+  function sentenceWithLink(before, href, label, after) {
+    var p = el("p");
+    p.appendChild(document.createTextNode(before));
+    p.appendChild(el("a", { href: href }, label));
+    p.appendChild(document.createTextNode(after));
+    return p;
   }
 
   // ---- 1. reflection fields -----------------------------------------------------------------
+
+  /** Open reflection fields by storage key, for the cross-tab listener (no prototype keys). */
+  var openFields = new Map();
 
   function enhanceReflections() {
     var boxes = document.querySelectorAll("div.exercise.reflectie[id]");
@@ -95,20 +158,78 @@
       var fieldId = "antwoord-" + id;
       var hintId = "antwoord-uitleg-" + id;
       wrap.appendChild(el("label", { "for": fieldId }, "Jouw antwoord"));
-      wrap.appendChild(el("p", { id: hintId, "class": "cursus-uitleg" }, store.ok
-        ? "Wat je typt, bewaart alleen deze browser op dit apparaat. Je vindt al je antwoorden terug op de pagina Mijn reflecties."
-        : "Je browser staat geen opslag toe. Wat je hier typt, wordt niet bewaard als je de pagina sluit."));
+      var hint = store.ok
+        ? sentenceWithLink("Wat je typt, bewaart alleen deze browser op dit apparaat. Je vindt al je antwoorden terug op de pagina ",
+          rootUrl() + JOURNAL_PAGE, "Mijn reflecties", ".")
+        : el("p", {}, "Je browser staat geen opslag toe. Wat je hier typt, wordt niet bewaard als je de pagina sluit.");
+      hint.id = hintId;
+      hint.className = "cursus-uitleg";
+      wrap.appendChild(hint);
       var area = el("textarea", { id: fieldId, rows: "6", "aria-describedby": hintId, spellcheck: "true" });
-      area.value = store.get(key) || "";
+      var lastSaved = store.get(key) || "";
+      area.value = lastSaved;
       var status = el("p", { "class": "cursus-status", role: "status" });
-      area.addEventListener("input", function () {
-        var saved = area.value === "" ? (store.remove(key), store.ok) : store.set(key, area.value);
-        var message = saved ? "Bewaard in deze browser." : "Niet bewaard: je browser staat geen opslag toe.";
-        if (status.textContent !== message) { status.textContent = message; }
+      var conflict = el("div", { "class": "cursus-conflict", role: "alert", hidden: "hidden" });
+
+      function say(message) { if (status.textContent !== message) { status.textContent = message; } }
+
+      function save() {
+        var result = area.value === "" ? store.remove(key) : store.set(key, area.value);
+        if (result === SAVED) { lastSaved = area.value; }
+        say(result === SAVED ? "Bewaard in deze browser." : NOT_SAVED[result]);
+      }
+      var typedHere = false;
+      area.addEventListener("input", function () { typedHere = true; save(); });
+
+      function showConflict(other) {
+        clear(conflict);
+        conflict.hidden = false;
+        conflict.appendChild(el("p", {}, "Let op: je hebt dit antwoord ook in een ander tabblad veranderd. " +
+          "Welke versie wil je houden? Hieronder staat de versie uit het andere tabblad; in het tekstveld staat die uit dit tabblad."));
+        conflict.appendChild(el("div", { "class": "cursus-antwoord" }, other));
+        var useOther = el("button", { type: "button", "class": "cursus-knop" }, "Houd de versie uit het andere tabblad");
+        var keepMine = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Houd de versie uit dit tabblad");
+        useOther.addEventListener("click", function () {
+          area.value = other;
+          save();
+          conflict.hidden = true;
+          area.focus();
+        });
+        keepMine.addEventListener("click", function () {
+          save();
+          conflict.hidden = true;
+          area.focus();
+        });
+        conflict.appendChild(useOther);
+        conflict.appendChild(keepMine);
+      }
+
+      // Another tab saved this answer. Untouched here: follow it, and say so. Typed here too:
+      // keep this tab's text in the field and show the other version beside it, to choose.
+      openFields.set(key, function (newValue) {
+        var other = newValue === null ? "" : newValue;
+        if (other === area.value) { lastSaved = other; return; }
+        if (!typedHere) {
+          area.value = other;
+          lastSaved = other;
+          say("Bijgewerkt: je hebt dit antwoord in een ander tabblad veranderd.");
+        } else {
+          showConflict(other);
+        }
       });
+
       wrap.appendChild(area);
       wrap.appendChild(status);
+      wrap.appendChild(conflict);
       box.appendChild(wrap);
+    });
+  }
+
+  function listenToOtherTabs() {
+    window.addEventListener("storage", function (event) {
+      if (event.storageArea !== store.area || event.key === null) { return; }
+      var handler = openFields.get(event.key);
+      if (handler) { handler(event.newValue); }
     });
   }
 
@@ -156,9 +277,9 @@
       var solution = feedbackFor(question);
       var answers = optionItems(solution && solution.querySelector("section ul, ul"));
       if (options.length < 2 || answers.length !== options.length) { return; }
-      var byLetter = {};
-      answers.forEach(function (a) { byLetter[a.letter] = a; });
-      if (!options.every(function (o) { return byLetter[o.letter]; })) { return; }
+      var byLetter = new Map();
+      answers.forEach(function (a) { byLetter.set(a.letter, a); });
+      if (!options.every(function (o) { return byLetter.has(o.letter); })) { return; }
 
       var titleNode = question.querySelector(".admonition-title");
       var title = titleNode ? titleNode.textContent.trim() : "Vraag " + (qi + 1);
@@ -184,13 +305,13 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var chosen = form.querySelector("input[type=radio]:checked");
-        while (live.firstChild) { live.removeChild(live.firstChild); }
+        clear(live);
         live.className = "cursus-feedback";
         if (!chosen) {
           live.appendChild(el("p", {}, "Kies eerst een antwoord."));
           return;
         }
-        var answer = byLetter[chosen.value];
+        var answer = byLetter.get(chosen.value);
         var right = answer.verdict === "Juist";
         live.className = "cursus-feedback " + (right ? "cursus-juist" : "cursus-onjuist");
         var p = el("p");
@@ -204,7 +325,7 @@
     });
   }
 
-  // ---- 3. progress --------------------------------------------------------------------------
+  // ---- 3. progress and "Ga verder waar je was" ------------------------------------------------
 
   function isDone(moduleId) { return store.get(PROGRESS + moduleId) === "klaar"; }
 
@@ -215,21 +336,21 @@
     var article = document.querySelector("article.bd-article") || document.querySelector("main");
     if (!article) { return; }
     var box = el("div", { "class": "cursus-module-klaar" });
-    var button = el("button", { type: "button", "class": "cursus-knop", "aria-pressed": "false" });
+    var button = el("button", { type: "button", "class": "cursus-knop cursus-schakelaar", "aria-pressed": "false" });
     var mark = el("span", { "aria-hidden": "true" });
-    button.appendChild(document.createTextNode("Module klaar"));
     button.appendChild(mark);
+    button.appendChild(document.createTextNode("Module klaar"));
     var status = el("p", { "class": "cursus-status", role: "status" });
     function render() {
       var done = isDone(module.id);
       button.setAttribute("aria-pressed", done ? "true" : "false");
-      mark.textContent = done ? " ✓" : "";
+      mark.textContent = done ? "✓ " : "";
     }
     button.addEventListener("click", function () {
       var done = !isDone(module.id);
-      var saved = done ? store.set(PROGRESS + module.id, "klaar") : (store.remove(PROGRESS + module.id), store.ok);
+      var result = done ? store.set(PROGRESS + module.id, "klaar") : store.remove(PROGRESS + module.id);
       render();
-      status.textContent = !saved ? "Niet bewaard: je browser staat geen opslag toe."
+      status.textContent = result !== SAVED ? NOT_SAVED[result]
         : done ? "Deze module staat op klaar. Je ziet je voortgang op de startpagina."
           : "Deze module staat weer op nog niet klaar.";
     });
@@ -242,78 +363,188 @@
     article.appendChild(box);
   }
 
+  /** Remembers the page a learner is reading, for "Ga verder waar je was" on the start page. */
+  function rememberPage() {
+    var name = pagename();
+    var heading = document.querySelector("article.bd-article h1, main h1");
+    if (!store.ok || !heading || !document.querySelector("article.bd-article")) { return; }
+    // Not the start page (it shows the link) nor the search and index pages.
+    if (name === "" || name === "search" || name === "genindex" || document.getElementById("cursus-voortgang")) { return; }
+    var title = heading.textContent.replace(/#$/, "").trim();
+    var module = moduleOf(name);
+    store.set(LAST_PAGE, JSON.stringify({ page: name + ".html", title: title, module: module ? module.title : "" }));
+  }
+
+  function lastPage() {
+    try {
+      var data = JSON.parse(store.get(LAST_PAGE) || "null");
+      if (data && typeof data.page === "string" && typeof data.title === "string" &&
+          /^[\w./-]+\.html$/.test(data.page) && data.page.indexOf("..") < 0) { return data; }
+    } catch (e) { /* not ours or damaged: ignore */ }
+    return null;
+  }
+
   function showProgress() {
     var target = document.getElementById("cursus-voortgang");
     if (!target || !INDEX.modules.length) { return; }
-    while (target.firstChild) { target.removeChild(target.firstChild); }
+    clear(target);
     if (!store.ok) {
       target.appendChild(el("p", {}, "Je browser staat geen opslag toe. Daarom houdt deze site je voortgang niet bij."));
       return;
+    }
+    var last = lastPage();
+    if (last) {
+      var resume = el("p", { "class": "cursus-verder" });
+      var link = el("a", { href: rootUrl() + last.page, "class": "cursus-verder-link" });
+      link.appendChild(el("span", { "class": "cursus-verder-label" }, "Ga verder waar je was: "));
+      link.appendChild(document.createTextNode(last.title));
+      resume.appendChild(link);
+      if (last.module) { resume.appendChild(el("span", { "class": "cursus-verder-module" }, " (" + last.module.split(" — ")[0] + ")")); }
+      target.appendChild(resume);
+    } else {
+      target.appendChild(sentenceWithLink("Je bent nog niet begonnen. ", rootUrl() + INDEX.modules[0].uri,
+        "Begin met " + INDEX.modules[0].title, "."));
     }
     var done = INDEX.modules.filter(function (m) { return isDone(m.id); }).length;
     target.appendChild(el("p", { "class": "cursus-voortgang-tekst" },
       "Je hebt " + done + " van de " + INDEX.modules.length + " modules afgerond."));
     var list = el("ul", { "class": "cursus-voortgang-lijst" });
     INDEX.modules.forEach(function (m) {
-      list.appendChild(el("li", { "class": isDone(m.id) ? "cursus-klaar" : "" },
-        m.title + ": " + (isDone(m.id) ? "klaar" : "nog niet klaar")));
+      var item = el("li", { "class": isDone(m.id) ? "cursus-klaar" : "" });
+      item.appendChild(el("a", { href: rootUrl() + m.uri }, m.title));
+      item.appendChild(document.createTextNode(": " + (isDone(m.id) ? "klaar" : "nog niet klaar")));
+      list.appendChild(item);
     });
     target.appendChild(list);
   }
 
-  // ---- 4. "Mijn reflecties" -----------------------------------------------------------------
+  // ---- 4. "Mijn reflecties": data ---------------------------------------------------------------
 
-  var BEGIN = "<!-- cursus:";
-  var END = "<!-- /cursus:";
-
+  /** Saved answers by reflection id, in a Map (ids such as "constructor" are ordinary keys). */
   function answers() {
-    var out = {};
+    var out = new Map();
     store.keys().forEach(function (k) {
-      if (k && k.indexOf(REFLECTION) === 0) { out[k.slice(REFLECTION.length)] = store.get(k); }
+      if (k.indexOf(REFLECTION) === 0) {
+        var value = store.get(k);
+        if (value !== null) { out.set(k.slice(REFLECTION.length), value); }
+      }
     });
     return out;
   }
 
-  function groups() {
-    var saved = answers();
+  var KNOWN = new Map();
+  INDEX.reflections.forEach(function (r) { KNOWN.set(r.id, r); });
+
+  function groups(saved) {
     var result = INDEX.modules.map(function (m) {
       return { module: m, items: INDEX.reflections.filter(function (r) { return r.module === m.id; }) };
     });
-    var known = {};
-    INDEX.reflections.forEach(function (r) { known[r.id] = true; });
-    var other = Object.keys(saved).filter(function (id) { return !known[id]; }).sort()
-      .map(function (id) { return { id: id, title: id, module: "", page: "" }; });
+    var other = Array.from(saved.keys()).filter(function (id) { return !KNOWN.has(id); }).sort()
+      .map(function (id) { return { id: id, title: id, question: "", module: "", page: "" }; });
     if (other.length) { result.push({ module: { id: "", title: "Overige antwoorden" }, items: other }); }
-    return { saved: saved, groups: result };
+    return result;
   }
 
-  function exportMarkdown() {
-    var data = groups();
-    var lines = ["# Mijn reflecties", "",
-      "Training Sociale media en mentale gezondheid. Geëxporteerd op " + new Date().toLocaleDateString("nl-NL") + ".",
-      "Laat de regels met <!-- cursus:... --> staan: daarmee kun je dit bestand later weer importeren.", ""];
-    data.groups.forEach(function (g) {
-      var items = g.items.filter(function (r) { return data.saved[r.id]; });
+  function today() {
+    return new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /** Readable plain text: every module, exercise title, question and answer. */
+  function exportText() {
+    var saved = answers();
+    var rule = "------------------------------------------------------------";
+    var lines = ["Mijn reflecties", "Training " + COURSE, "Gemaakt op " + today() + ".", ""];
+    if (!saved.size) { lines.push("Je hebt nog geen antwoorden geschreven."); }
+    groups(saved).forEach(function (g) {
+      var items = g.items.filter(function (r) { return saved.has(r.id); });
       if (!items.length) { return; }
-      lines.push("## " + g.module.title, "");
+      lines.push("", rule.replace(/-/g, "="), g.module.title, rule.replace(/-/g, "="), "");
       items.forEach(function (r) {
-        lines.push("### " + r.title, "", BEGIN + r.id + " -->", data.saved[r.id], END + r.id + " -->", "");
+        lines.push(r.title);
+        if (r.pageTitle) { lines.push("(bij: " + r.pageTitle + ")"); }
+        lines.push("");
+        if (r.question) { lines.push("Vraag:", r.question, ""); }
+        lines.push("Mijn antwoord:", saved.get(r.id), "", rule, "");
       });
     });
     return lines.join("\n");
   }
 
-  function parseMarkdown(text) {
-    var found = {};
-    var pattern = /<!-- cursus:([A-Za-z0-9_-]+) -->\n([\s\S]*?)\n<!-- \/cursus:\1 -->/g;
-    var match;
-    text = text.replace(/\r\n/g, "\n");
-    while ((match = pattern.exec(text)) !== null) { found[match[1]] = match[2]; }
+  /** The file to import later: JSON, which keeps any text exactly. */
+  function exportJson() {
+    var saved = answers();
+    var list = [];
+    groups(saved).forEach(function (g) {
+      g.items.forEach(function (r) {
+        if (saved.has(r.id)) { list.push({ id: r.id, titel: r.title, antwoord: saved.get(r.id) }); }
+      });
+    });
+    return JSON.stringify({ soort: EXPORT_KIND, cursus: COURSE, versie: 1, gemaakt: new Date().toISOString(), antwoorden: list }, null, 1);
+  }
+
+  /** Legacy .md export (before 0.2): marker lines around each answer. One pass over the lines. */
+  function parseLegacyMarkdown(text) {
+    var found = new Map();
+    var lines = text.split("\n");
+    var open = null, body = [];
+    var begin = /^<!-- cursus:([A-Za-z0-9_-]{1,200}) -->$/;
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      if (open === null) {
+        var m = begin.exec(line);
+        if (m) { open = m[1]; body = []; }
+      } else if (line === "<!-- /cursus:" + open + " -->") {
+        found.set(open, body.join("\n"));
+        open = null;
+      } else {
+        body.push(line);
+      }
+    }
     return found;
   }
 
-  function download(name, text) {
-    var blob = new Blob([text], { type: "text/markdown;charset=utf-8" });
+  /** Reads an export. Returns {answers: Map} or {error: "Dutch message"}. Linear in the size. */
+  function parseImport(text) {
+    text = String(text);
+    if (text.length > IMPORT_LIMIT) { return { error: TOO_BIG }; }
+    var trimmed = text.replace(/^\uFEFF/, "").trim();
+    if (trimmed.charAt(0) === "{") {
+      var data;
+      try { data = JSON.parse(trimmed); } catch (e) { data = null; }
+      if (!data || data.soort !== EXPORT_KIND || !Array.isArray(data.antwoorden)) {
+        return { error: "Dit bestand is geen export van Mijn reflecties, of het is beschadigd. Er is niets veranderd." };
+      }
+      var found = new Map();
+      for (var i = 0; i < data.antwoorden.length; i++) {
+        var item = data.antwoorden[i];
+        if (!item || typeof item.id !== "string" || !ID.test(item.id) || typeof item.antwoord !== "string") {
+          return { error: "Antwoord " + (i + 1) + " in dit bestand is beschadigd. Er is niets veranderd." };
+        }
+        found.set(item.id, item.antwoord);
+      }
+      return { answers: found };
+    }
+    var legacy = parseLegacyMarkdown(text.replace(/\r\n/g, "\n"));
+    if (legacy.size) { return { answers: legacy }; }
+    return { error: "In dit bestand staan geen antwoorden die de site herkent. Kies het bestand mijn-reflecties.json dat je op deze pagina hebt gedownload." };
+  }
+
+  /** Sorts imported answers into new, identical and would-replace. */
+  function planImport(found) {
+    var saved = answers();
+    var plan = { fresh: [], same: [], different: [] };
+    found.forEach(function (text, id) {
+      if (!saved.has(id)) { plan.fresh.push(id); }
+      else if (saved.get(id) === text) { plan.same.push(id); }
+      else { plan.different.push(id); }
+    });
+    return plan;
+  }
+
+  function titleOf(id) { return KNOWN.has(id) ? KNOWN.get(id).title : id; }
+
+  function download(name, text, type) {
+    var blob = new Blob([text], { type: type + ";charset=utf-8" });
     var url = URL.createObjectURL(blob);
     var a = el("a", { href: url, download: name });
     document.body.appendChild(a);
@@ -322,10 +553,29 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  function copyText(text) {
+    function fallback() {
+      var area = el("textarea", { "class": "cursus-kopieer", "aria-hidden": "true", readonly: "readonly" });
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(fallback);
+    }
+    return fallback();
+  }
+
+  // ---- 5. "Mijn reflecties": the page -----------------------------------------------------------
+
   function journalPage() {
     var target = document.getElementById("cursus-dagboek");
     if (!target) { return; }
-    while (target.firstChild) { target.removeChild(target.firstChild); }
+    clear(target);
     if (!store.ok) {
       target.appendChild(el("p", { "class": "cursus-waarschuwing" },
         "Je browser staat geen lokale opslag toe (bijvoorbeeld in een privévenster of door een instelling van je organisatie). " +
@@ -334,31 +584,33 @@
     }
     var status = el("p", { "class": "cursus-status", role: "status" });
     var tools = el("div", { "class": "cursus-dagboek-knoppen" });
-    var exportButton = el("button", { type: "button", "class": "cursus-knop" }, "Exporteren als bestand (.md)");
-    var printButton = el("button", { type: "button", "class": "cursus-knop" }, "Afdrukken");
-    var wipeButton = el("button", { type: "button", "class": "cursus-knop cursus-knop-wissen" }, "Alles wissen");
-    var importLabel = el("label", { "for": "cursus-import" }, "Eerder geëxporteerd bestand importeren");
-    var importInput = el("input", { type: "file", id: "cursus-import", accept: ".md,.txt,text/markdown,text/plain" });
-    tools.appendChild(exportButton);
-    tools.appendChild(printButton);
-    tools.appendChild(wipeButton);
+    function button(label, extra) {
+      var b = el("button", { type: "button", "class": "cursus-knop" + (extra ? " " + extra : "") }, label);
+      tools.appendChild(b);
+      return b;
+    }
+    var copyButton = button("Kopieer alles");
+    var textButton = button("Download als tekst (.txt)");
+    var jsonButton = button("Download om later te importeren (.json)");
+    var printButton = button("Afdrukken");
     var importBox = el("div", { "class": "cursus-import" });
-    importBox.appendChild(importLabel);
+    importBox.appendChild(el("label", { "for": "cursus-import" }, "Eerder gedownload bestand importeren (.json)"));
+    var importInput = el("input", { type: "file", id: "cursus-import", accept: ".json,.md,.txt,application/json,text/markdown,text/plain" });
     importBox.appendChild(importInput);
+    var question = el("div", { "class": "cursus-import-vraag", role: "region", "aria-label": "Importeren", hidden: "hidden" });
     var list = el("div", { "class": "cursus-dagboek-lijst" });
-    target.appendChild(tools);
-    target.appendChild(importBox);
-    target.appendChild(status);
-    target.appendChild(list);
+    var wipeBox = el("div", { "class": "cursus-wissen" });
+    var wipeButton = el("button", { type: "button", "class": "cursus-knop cursus-knop-wissen" }, "Alles wissen");
+    wipeBox.appendChild(wipeButton);
+    [tools, importBox, question, status, list, wipeBox].forEach(function (n) { target.appendChild(n); });
 
     function render() {
-      while (list.firstChild) { list.removeChild(list.firstChild); }
-      var data = groups();
-      var count = Object.keys(data.saved).length;
-      list.appendChild(el("p", {}, count === 0
+      clear(list);
+      var saved = answers();
+      list.appendChild(el("p", {}, saved.size === 0
         ? "Je hebt nog geen antwoorden geschreven. Bij elke reflectie-opdracht staat een tekstveld."
-        : "Je hebt " + count + " van de " + INDEX.reflections.length + " reflectie-opdrachten beantwoord."));
-      data.groups.forEach(function (g) {
+        : "Je hebt " + saved.size + " van de " + INDEX.reflections.length + " reflectie-opdrachten beantwoord."));
+      groups(saved).forEach(function (g) {
         if (!g.items.length) { return; }
         var section = el("section", { "class": "cursus-dagboek-module", "aria-label": g.module.title });
         section.appendChild(el("h3", {}, g.module.title));
@@ -371,9 +623,9 @@
             heading.textContent = r.title;
           }
           item.appendChild(heading);
-          var text = data.saved[r.id];
-          item.appendChild(text
-            ? el("div", { "class": "cursus-antwoord" }, text)
+          if (r.question) { item.appendChild(el("p", { "class": "cursus-vraag" }, r.question)); }
+          item.appendChild(saved.has(r.id)
+            ? el("div", { "class": "cursus-antwoord" }, saved.get(r.id))
             : el("p", { "class": "cursus-leeg" }, "Nog geen antwoord."));
           section.appendChild(item);
         });
@@ -381,9 +633,20 @@
       });
     }
 
-    exportButton.addEventListener("click", function () {
-      download("mijn-reflecties.md", exportMarkdown());
-      status.textContent = "Het bestand mijn-reflecties.md staat in je downloads.";
+    copyButton.addEventListener("click", function () {
+      copyText(exportText()).then(function () {
+        status.textContent = "Al je antwoorden staan nu op je klembord. Plak ze in een document of e-mail aan jezelf.";
+      }, function () {
+        status.textContent = "Kopiëren lukte niet in deze browser. Gebruik Download als tekst.";
+      });
+    });
+    textButton.addEventListener("click", function () {
+      download("mijn-reflecties.txt", exportText(), "text/plain");
+      status.textContent = "Het bestand mijn-reflecties.txt staat in je downloads. Je kunt het met elk tekstprogramma openen.";
+    });
+    jsonButton.addEventListener("click", function () {
+      download("mijn-reflecties.json", exportJson(), "application/json");
+      status.textContent = "Het bestand mijn-reflecties.json staat in je downloads. Bewaar het: daarmee zet je je antwoorden later terug, ook op een ander apparaat.";
     });
     printButton.addEventListener("click", function () { window.print(); });
     wipeButton.addEventListener("click", function () {
@@ -391,25 +654,79 @@
         status.textContent = "Er is niets gewist.";
         return;
       }
-      store.keys().filter(function (k) { return k && k.indexOf(PREFIX) === 0; }).forEach(store.remove);
+      store.keys().forEach(store.remove);
       render();
       status.textContent = "Alle antwoorden en je voortgang zijn uit deze browser gewist.";
     });
+
+    function apply(found, ids, skipped) {
+      var failed = new Map();
+      ids.forEach(function (id) {
+        var result = store.set(REFLECTION + id, found.get(id));
+        if (result !== SAVED) { failed.set(id, result); }
+      });
+      render();
+      var parts = [(ids.length - failed.size) + " antwoorden ingelezen."];
+      if (skipped) { parts.push(skipped); }
+      if (failed.size) {
+        var reason = Array.from(failed.values()).indexOf(FULL) >= 0 ? "de opslag van je browser is vol" : "je browser staat geen opslag toe";
+        parts.push(failed.size + " konden niet worden bewaard: " + reason + ".");
+      }
+      status.textContent = parts.join(" ");
+    }
+
+    function ask(found, plan) {
+      clear(question);
+      question.hidden = false;
+      question.appendChild(el("p", {}, "In dit bestand staan " + plan.fresh.length + " nieuwe antwoorden en " +
+        plan.same.length + " antwoorden die hier al precies zo staan. " + plan.different.length +
+        " antwoorden zijn anders dan wat in deze browser staat:"));
+      var names = el("ul");
+      plan.different.forEach(function (id) { names.appendChild(el("li", {}, titleOf(id))); });
+      question.appendChild(names);
+      question.appendChild(el("p", {}, "Wil je die vervangen door de versie uit het bestand? Dan ben je de versie in deze browser kwijt."));
+      var replace = el("button", { type: "button", "class": "cursus-knop" }, "Vervang ze door het bestand");
+      var onlyNew = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Alleen nieuwe antwoorden toevoegen");
+      var cancel = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Niets importeren");
+      function done() { question.hidden = true; clear(question); importInput.focus(); }
+      replace.addEventListener("click", function () {
+        done();
+        apply(found, plan.fresh.concat(plan.different), plan.same.length ? plan.same.length + " stonden er al." : "");
+      });
+      onlyNew.addEventListener("click", function () {
+        done();
+        apply(found, plan.fresh, plan.different.length + " antwoorden in deze browser zijn niet veranderd.");
+      });
+      cancel.addEventListener("click", function () { done(); status.textContent = "Er is niets geïmporteerd."; });
+      [replace, onlyNew, cancel].forEach(function (b) { question.appendChild(b); });
+      replace.focus();
+    }
+
     importInput.addEventListener("change", function () {
       var file = importInput.files && importInput.files[0];
       if (!file) { return; }
+      question.hidden = true;
+      if (file.size > IMPORT_LIMIT) {
+        status.textContent = TOO_BIG;
+        importInput.value = "";
+        return;
+      }
       var reader = new FileReader();
       reader.onload = function () {
-        var found = parseMarkdown(String(reader.result));
-        var ids = Object.keys(found);
-        var failed = ids.filter(function (id) { return !store.set(REFLECTION + id, found[id]); });
-        render();
-        status.textContent = ids.length === 0
-          ? "In dit bestand staan geen antwoorden die de site herkent."
-          : (ids.length - failed.length) + " antwoorden ingelezen." + (failed.length ? " " + failed.length + " konden niet worden bewaard." : "");
         importInput.value = "";
+        var parsed = parseImport(String(reader.result));
+        if (parsed.error) { status.textContent = parsed.error; return; }
+        var plan = planImport(parsed.answers);
+        if (plan.different.length) {
+          status.textContent = "";
+          ask(parsed.answers, plan);
+        } else if (!plan.fresh.length) {
+          status.textContent = "Alle " + plan.same.length + " antwoorden uit dit bestand staan hier al. Er is niets veranderd.";
+        } else {
+          apply(parsed.answers, plan.fresh, plan.same.length ? plan.same.length + " stonden er al." : "");
+        }
       };
-      reader.onerror = function () { status.textContent = "Het bestand kon niet worden gelezen."; };
+      reader.onerror = function () { importInput.value = ""; status.textContent = "Het bestand kon niet worden gelezen. Er is niets veranderd."; };
       reader.readAsText(file);
     });
     render();
@@ -425,15 +742,21 @@
 
   function start() {
     document.documentElement.classList.add("cursus-js");
+    migrateLegacyKeys();
     enhanceReflections();
+    listenToOtherTabs();
     enhanceSelfChecks();
     addModuleSwitch();
+    rememberPage();
     showProgress();
     journalPage();
   }
 
-  // Exposed for the browser tests and for curious developers; holds no data of its own.
-  window.cursus = { storageAvailable: store.ok, exportMarkdown: exportMarkdown, parseMarkdown: parseMarkdown };
+  // Shared with cursus-site.js, and used by the browser tests; holds no data of its own.
+  window.cursus = {
+    storageAvailable: store.ok, prefix: PREFIX, el: el, clear: clear, rootUrl: rootUrl, pagename: pagename,
+    exportText: exportText, exportJson: exportJson, parseImport: parseImport
+  };
 
   if (document.readyState === "complete") {
     dutchToggleLabels();

@@ -10,6 +10,7 @@ validhtml     markup fixes so every page passes the Nu HTML Checker
 lightpages    a light, private site: unused assets left out, CSS purged, icon fonts subset (cached)
 lessonplans   lesson plans from YAML (``{draaiboek}``) and worksheet links (``{werkbladen}``)
 structure     the course index (cases, reflections, self-checks, worksheets) for later steps
+search        results that name their module, glossary terms kept, snippets over file://
 ============  =====================================================================================
 
 ``_config.yml`` loads it with ``sphinx: local_extensions: {course.sphinxext: .}``. Why each job
@@ -20,14 +21,19 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from course.sphinxext import _pages, citations, compat, lessonplans, lightpages, structure, titles, validhtml  # noqa: F401
+from course.sphinxext import (_pages, citations, compat, lessonplans, lightpages, search,  # noqa: F401
+                              structure, titles, validhtml)
+
+#: The course's own scripts in book/_static, loaded (deferred) on every page after the index, in this order.
+COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _pages.note)
-    for job in (compat, titles, validhtml, lightpages, lessonplans, structure):
+    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search):
         job.setup(app)
     app.add_css_file("cursus.css")
     app.add_css_file("print.css", media="print")
-    app.add_js_file("cursus.js", defer="defer")
+    for script in COURSE_SCRIPTS:
+        app.add_js_file(script, defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2.0", "env_version": 2}

@@ -97,6 +97,24 @@ def _name_summary(m: re.Match) -> str:
     return f'{m.group(1)}{m.group(2)}{m.group(3)}<summary aria-label="{html.escape(label)}">'
 
 
+def _download_menu(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The page's download menu: no raw MyST source (.md), and words instead of extensions."""
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        kept = []
+        for button in group.get("buttons", []):
+            # A notebook page's "source" is the notebook itself: that one stays.
+            if button.get("label") in ("download-source-button", "download-notebook-button"):
+                if button.get("text") != ".ipynb":
+                    continue
+                button["text"] = button["tooltip"] = "Notebook downloaden (.ipynb)"
+            elif button.get("label") == "download-pdf-button":
+                button["text"] = button["tooltip"] = "Afdrukken of opslaan als PDF"
+            kept.append(button)
+        group["buttons"] = kept
+
+
 def _drop_thebe_config(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """sphinx-thebe puts a ``text/x-thebe-config`` block (with a Binder address) in pages."""
     for raw in list(doctree.findall(nodes.raw)):
@@ -283,5 +301,6 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", static_changed)
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
+    app.connect("html-page-context", _download_menu, priority=900)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", slim_static, priority=900)

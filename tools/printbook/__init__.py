@@ -9,6 +9,7 @@ handbook        the learners' book (``handboek.pdf``)
 worksheets      one A4 sheet per case and reflection (``werkbladen.pdf``, ``werkbladen/<id>.pdf``)
 trainerguide    the trainer part, an answer key and the worksheets (``trainershandleiding.pdf``)
 render          WeasyPrint, the editions in parallel processes
+downloads       the editions copied into the site (``downloads/``), links labelled with format and size
 ==============  ==================================================================================
 
 ``python -m tools.printbook`` (or ``make pdf``) writes the print HTML to ``_build/print/`` and the

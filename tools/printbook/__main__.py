@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from course import ROOT
-from tools.printbook import handbook, render, source as site, trainerguide, worksheets
+from tools.printbook import downloads, handbook, render, source as site, trainerguide, worksheets
 
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
@@ -47,6 +47,8 @@ def main() -> None:
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
+    if args.html == HTML and args.out == PDF:
+        downloads.publish_downloads(args.html)
     print(f"Print-HTML {prepared:.1f} s, alles samen {time.perf_counter() - start:.1f} s")
 
 
