@@ -184,7 +184,7 @@ def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
 def clean(body: Tag) -> None:
     """Remove site-only controls and content, open dropdowns, keep every id unique."""
     for sel in ("a.headerlink", "button", ".toggle-button", "script", "noscript", ".copybtn",
-                f".{V.WEB_ONLY}", ".cursus-alleen-web"):
+                f".{V.WEB_ONLY}"):
         for el in body.select(sel):
             el.decompose()
     for el in body.select(f".{V.PRINT_ONLY}"):
