@@ -7,8 +7,6 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
-CACHE_STAMP := _build/.helpers-stamp
-HELPERS := $(wildcard exercises/cursus/*.py)
 JBFLAGS := -W -n --keep-going
 
 .PHONY: book html pdf test test-fast serve benchmark clean system system-test readability
@@ -33,14 +31,9 @@ system:
 system-test:
 	@bash tools/system-deps.sh test
 
-# jupyter-cache only hashes a notebook's own code, so a change to the helper package
-# the notebooks import must empty the cache; a page edit re-runs no notebook.
-$(CACHE_STAMP): $(HELPERS)
-	@mkdir -p _build
-	@rm -rf _build/.jupyter_cache
-	@touch $@
-
-html: $(STAMP) $(CACHE_STAMP)
+# A page edit re-runs no notebook; a change to exercises/cursus/ re-runs them all
+# (course/sphinxext/notebooks.py).
+html: $(STAMP)
 	$(JB) build . $(JBFLAGS)
 
 # The print editions are made from the built site (tools/printbook).

@@ -62,6 +62,8 @@ CLOSING_PAGE = "afsluiting"
 INDEX_PAGE = "index"
 #: Notebooks live here, one per module.
 NOTEBOOK_FOLDER = "exercises"
+#: The Dutch helper package the notebooks import (and the browser runtime runs).
+HELPER_PACKAGE = "exercises/cursus"
 
 
 def slug(text: str) -> str:

@@ -341,3 +341,37 @@ def test_renaming_a_case_rewrites_the_pages_that_link_to_worksheets(tmp_path):
     app, _ = build(src)
     listed = [tr.select("td")[0].get_text() for tr in soup(app, "plan").select("table.werkbladen-tabel tbody tr")]
     assert sorted(listed) == ["m1-casus-ilse", "m1-casus-noor", "m1-reflectie-1"]
+
+
+def test_a_helper_change_runs_the_notebooks_again_and_a_page_edit_does_not(tmp_path):
+    import nbformat
+
+    src = make_book(tmp_path)
+    conf = (src / "conf.py").read_text(encoding="utf-8").replace('"myst_parser", ', '"myst_nb", ')
+    conf += (f'\nnb_execution_mode = "cache"\nnb_execution_cache_path = "{tmp_path / "cache"}"'
+             '\nnb_execution_in_temp = False\n')
+    (src / "conf.py").write_text(conf, encoding="utf-8")
+    toc = (src / "_toc.yml").read_text(encoding="utf-8")
+    (src / "_toc.yml").write_text(toc.replace("          - file: m1-proef/zelftoets",
+                                              "          - file: exercises/proef\n          - file: m1-proef/zelftoets"),
+                                  encoding="utf-8")
+    helper = src / "exercises" / "cursus" / "hulp.py"
+    helper.parent.mkdir(parents=True)
+    (helper.parent / "__init__.py").write_text("", encoding="utf-8")
+    helper.write_text('def zeg():\n    print("eerste versie")\n', encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell("# Oefenen: proef"),
+                nbformat.v4.new_code_cell("from cursus.hulp import zeg\nzeg()")]
+    nbformat.write(nb, src / "exercises" / "proef.ipynb")
+
+    app, _ = build(src)
+    assert "proef.ipynb: Executing notebook" in app._status.getvalue() + app._warning.getvalue()
+    assert "eerste versie" in (Path(app.outdir) / "exercises" / "proef.html").read_text(encoding="utf-8")
+    page = src / "start.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    app, _ = build(src)
+    assert "proef.ipynb: Executing notebook" not in app._status.getvalue() + app._warning.getvalue()
+    helper.write_text('def zeg():\n    print("tweede versie")\n', encoding="utf-8")
+    app, _ = build(src)
+    assert "tweede versie" in (Path(app.outdir) / "exercises" / "proef.html").read_text(encoding="utf-8")
