@@ -38,8 +38,9 @@ def notebooks_follow_helpers(app: Sphinx, env, added, changed, removed) -> list[
     env.course_helper_hash = stamp
     notebooks = model.load(srcdir).notebooks
     # myst-nb opens the cache at this path as given (relative to the working directory).
-    cache = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
-    if cache.exists():
+    setting = getattr(app.config, "nb_execution_cache_path", None)  # absent without myst-nb
+    cache = Path(setting or ".jupyter_cache")
+    if setting is not None and cache.exists():
         from jupyter_cache import get_cache
 
         get_cache(str(cache)).clear_cache()
