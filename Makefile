@@ -9,7 +9,7 @@ JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
 
-.PHONY: book html pdf test test-fast serve benchmark clean system system-test readability
+.PHONY: book html pdf test test-fast serve benchmark clean system system-test readability lock
 
 book: html pdf
 	@echo ""
@@ -18,12 +18,21 @@ book: html pdf
 	@echo "  Handboek: _build/pdf/handboek.pdf"
 	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
 
-# Python environment: rebuilt when requirements.txt changes.
-$(STAMP): requirements.txt
+# Python environment: rebuilt when the lock changes. Every file is checked against its sha256 hash.
+$(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig.")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	@touch $@
+
+# Compile requirements.txt into requirements.lock with hashes (needs the network to PyPI).
+PIPTOOLS := _build/.pip-tools
+lock:
+	$(PYTHON) -m venv $(PIPTOOLS)
+	$(PIPTOOLS)/bin/pip install --quiet pip-tools==7.6.2
+	$(PIPTOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple \
+	  --output-file requirements.lock requirements.txt
 
 system:
 	@bash tools/system-deps.sh build

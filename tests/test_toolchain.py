@@ -33,3 +33,33 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in readme
     assert re.search(r"^make test$", ci, re.M)
+
+
+def _pins(lines) -> dict[str, str]:
+    out = {}
+    for line in lines:
+        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", line)
+        if m:
+            out[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
+    return out
+
+
+def test_the_hashed_lock_matches_the_requirements():
+    """requirements.lock (what `make` installs with --require-hashes) is requirements.txt compiled:
+    the same versions, every package with at least one sha256 hash (`make lock` regenerates it)."""
+    wanted = _pins((ROOT / "requirements.txt").read_text().splitlines())
+    text = (ROOT / "requirements.lock").read_text()
+    locked = _pins(text.splitlines())
+    assert {k: v for k, v in locked.items() if k in wanted} == wanted, "run `make lock`"
+    extra = set(locked) - set(wanted)
+    assert extra <= {"setuptools", "wheel"}, f"pulled in but not listed in requirements.txt: {extra}"
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n\n", 1)[-1] if text.startswith("#") else text)
+    for entry in entries:
+        if "==" in entry.split("\n")[0]:
+            assert "--hash=sha256:" in entry, entry.split("\n")[0]
+
+
+def test_make_installs_the_lock_with_hash_checking():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes -r requirements.lock" in makefile
+    assert "pip install --quiet --upgrade pip" not in makefile
