@@ -212,7 +212,10 @@ def test_the_index_lists_modules_cases_reflections_self_checks_and_worksheets(bo
     assert index["worksheets"] == ["m1-casus-noor", "m1-casus-noor-2", "m1-reflectie-1"]
     assert index["plans"] == [{"file": "plan.yml", "doc": "plan"}]
     script = (Path(book.outdir) / "_static" / "cursus-index.js").read_text(encoding="utf-8")
-    assert script.startswith("window.CURSUS_INDEX = ") and json.loads(script[22:].rstrip().rstrip(";")) == index
+    browser = json.loads(script[len("window.CURSUS_INDEX = "):].rstrip().rstrip(";"))
+    assert script.startswith("window.CURSUS_INDEX = ") and set(browser) == {"modules", "reflections", "vocabulary"}
+    assert browser["reflections"] == [{k: reflection[k] for k in ("id", "title", "question", "module", "page", "pageTitle")}]
+    assert browser["modules"][0]["uri"] == index["modules"][0]["uri"]
 
 
 def test_an_incremental_build_keeps_the_records_of_unchanged_pages(tmp_path):

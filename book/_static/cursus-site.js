@@ -131,7 +131,20 @@
     });
   }
 
+  // The Content-Security-Policy allows no inline handlers: the theme's onclick="window.print()"
+  // becomes data-cursus-klik="afdrukken" in the build (course/sphinxext/csp.py) and is bound here.
+  var CLICK_ACTIONS = { afdrukken: function () { window.print(); } };
+
+  function bindClickActions() {
+    document.addEventListener("click", function (event) {
+      var target = event.target.closest ? event.target.closest("[data-cursus-klik]") : null;
+      var action = target && CLICK_ACTIONS[target.getAttribute("data-cursus-klik")];
+      if (action) { event.preventDefault(); action(); }
+    });
+  }
+
   function start() {
+    bindClickActions();
     returnFocusFromDrawers();
     addProjectButtons();
     plainDropdownTitles();

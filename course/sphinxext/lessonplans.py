@@ -184,12 +184,14 @@ def _worksheets(env) -> dict[str, dict]:
     return out
 
 
-def _table(headers: list[str], widths: list[int], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
-    table = nodes.table(classes=classes + ["colwidths-given"])
+def _table(headers: list[str], classes: list[str]) -> tuple[nodes.table, nodes.tbody]:
+    """A table whose columns size to their content (no inline widths: the site's
+    Content-Security-Policy allows no style attributes on pages that search results read)."""
+    table = nodes.table(classes=classes + ["colwidths-auto"])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for w in widths:
-        group += nodes.colspec(colwidth=w)
+    for _ in headers:
+        group += nodes.colspec(colwidth=1)
     head = nodes.thead()
     row = nodes.row()
     for h in headers:
@@ -222,7 +224,7 @@ class ResolveWorksheets(SphinxPostTransform):
             link["classes"].append("werkblad-ref")
             ref.replace_self(link)
         for placeholder in list(self.document.findall(werkbladen_lijst)):
-            table, body = _table(["Werkblad", "Module", "Soort", "Titel"], [16, 8, 10, 40], ["werkbladen-tabel"])
+            table, body = _table(["Werkblad", "Module", "Soort", "Titel"], ["werkbladen-tabel"])
             for ident, info in sorted(sheets.items(), key=lambda kv: (kv[1]["module"], kv[1]["kind"], kv[0])):
                 row = nodes.row()
                 row += nodes.entry("", nodes.paragraph(text=ident))

@@ -8,8 +8,9 @@ document, so an incremental build only re-reads what changed (``env-purge-doc`` 
 objectives) into one index, written as
 
 * ``_static/course-index.json``: read by the print editions (``tools/printbook``) and the tests;
-* ``_static/cursus-index.js``: the same data as ``window.CURSUS_INDEX`` for ``cursus.js``
-  (a script, because pages opened from a local folder cannot fetch JSON).
+* ``_static/cursus-index.js``: the part the browser scripts use (modules, reflections, the
+  vocabulary) as ``window.CURSUS_INDEX`` for ``cursus.js`` (a script, because pages opened from
+  a local folder cannot fetch JSON; a subset, because every page loads it).
 
 Both are rewritten only when their content changes.
 """
@@ -169,9 +170,20 @@ def write(app: Sphinx, exception) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     data = build_index(app)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    _write_if_changed(static / JSON_NAME, text + "\n")
-    _write_if_changed(static / JS_NAME, "window.CURSUS_INDEX = " + text + ";\n")
+    _write_if_changed(static / JSON_NAME, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    _write_if_changed(static / JS_NAME, "window.CURSUS_INDEX = " + json.dumps(browser_subset(data), ensure_ascii=False,
+                                                                             separators=(",", ":")) + ";\n")
+
+
+#: What the browser scripts read of the index (every page loads it, so it stays small).
+BROWSER_FIELDS = {"modules": ("id", "number", "title", "uri"),
+                  "reflections": ("id", "title", "question", "module", "page", "pageTitle")}
+
+
+def browser_subset(data: dict) -> dict:
+    subset = {key: [{f: item[f] for f in fields} for item in data[key]] for key, fields in BROWSER_FIELDS.items()}
+    subset["vocabulary"] = data["vocabulary"]
+    return subset
 
 
 def setup(app: Sphinx) -> None:
