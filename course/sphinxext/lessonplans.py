@@ -35,7 +35,8 @@ logger = logging.getLogger(__name__)
 
 
 class werkblad_ref(nodes.Inline, nodes.TextElement):
-    """A link to a worksheet, resolved when all documents are read."""
+    """A link to a worksheet (or, with ``soort="zelftoets"``, a self-check question), resolved when
+    all documents are read."""
 
 
 class werkbladen_lijst(nodes.General, nodes.Element):
@@ -104,6 +105,12 @@ class DraaiboekDirective(SphinxDirective):
         for p in plan.voorbereiding:
             prep += nodes.list_item("", text(p))
         item(setup, "Voorbereiding", [prep])
+        for term, texts in (("Benodigdheden", plan.benodigdheden), ("Vooraf voor deelnemers", plan.vooraf)):
+            if texts:
+                listing = nodes.bullet_list()
+                for p in texts:
+                    listing += nodes.list_item("", text(p))
+                item(setup, term, [listing])
         container += setup
 
         for session in plan.sessies:
@@ -136,14 +143,37 @@ class DraaiboekDirective(SphinxDirective):
                     mats = []
                     for kind, target, line in act.materiaal:
                         para = nodes.paragraph(classes=["materiaal"])
-                        if kind == "werkblad":
-                            para += werkblad_ref(target, "", werkblad=target, plan=display, regel=line)
+                        if kind in ("werkblad", "zelftoets"):
+                            para += werkblad_ref(target, "", werkblad=target, soort=kind, plan=display, regel=line)
+                        elif kind == "kernpunten":
+                            module = course.module(int(target[1:]))
+                            para += _segments([plans.DocRef(module.closing, f"Kernpunten van module {module.number}")],
+                                              doc)
+                        elif kind == "grafiek":
+                            notebook, number = target.lstrip("/").split("#")
+                            para += nodes.Text(f"Grafiek {number} uit ")
+                            para += _segments([plans.DocRef(notebook, "")], doc)
                         else:
                             if kind == "notebook":
                                 para += nodes.Text("Notebook: ")
                             para += _segments([plans.DocRef(target.lstrip("/"), "")], doc)
                         mats.append(para)
                     item(details, "Materiaal", mats)
+                if act.opdracht:
+                    item(details, "Opdracht", [text(act.opdracht)])
+                if act.rollen:
+                    roles = nodes.bullet_list(classes=["rollen"])
+                    for role in act.rollen:
+                        para = nodes.paragraph()
+                        para += nodes.strong(text=role.rol + ": ")
+                        para.extend(_segments(role.opdracht, doc))
+                        roles += nodes.list_item("", para)
+                    if act.waarnemer:
+                        para = nodes.paragraph()
+                        para += nodes.strong(text="Waarnemer: ")
+                        para.extend(_segments(act.waarnemer, doc))
+                        roles += nodes.list_item("", para)
+                    item(details, "Rollen", [roles])
                 if act.notities:
                     item(details, "Aanwijzingen", [text(act.notities)])
                 if details.children:
@@ -166,6 +196,19 @@ class WerkbladenDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         structure.record(self.env, self.env.docname)["uses_worksheets"] = True
         return [werkbladen_lijst()]
+
+
+def _selfchecks(env) -> dict[str, dict]:
+    """Self-check question id -> {docname, title, module}, from the structure records."""
+    course = model.load(Path(env.srcdir))
+    out = {}
+    for doc in course.docs():
+        module = course.module_of(doc)
+        rec = env.__dict__.get(structure.ENV_KEY, {}).get(doc)
+        if module is not None and rec is not None:
+            for q in rec["selfchecks"]:
+                out[q["id"]] = {"docname": doc, "title": q["title"], "module": module.number}
+    return out
 
 
 def _worksheets(env) -> dict[str, dict]:
@@ -208,18 +251,21 @@ class ResolveWorksheets(SphinxPostTransform):
 
     def run(self) -> None:
         sheets = _worksheets(self.env)
+        questions = _selfchecks(self.env) if any(True for _ in self.document.findall(werkblad_ref)) else {}
         fromdoc = self.env.docname
         for ref in list(self.document.findall(werkblad_ref)):
             target = ref["werkblad"]
-            info = sheets.get(target)
+            kind = ref.get("soort", "werkblad")
+            info = (questions if kind == "zelftoets" else sheets).get(target)
             if info is None:
-                logger.warning(f"draaiboek {ref['plan']}, regel {ref['regel']}: werkblad '{target}' bestaat niet",
-                               location=ref, type="draaiboek", subtype="werkblad")
+                logger.warning(f"draaiboek {ref['plan']}, regel {ref['regel']}: {kind} '{target}' bestaat niet",
+                               location=ref, type="draaiboek", subtype=kind)
                 ref.replace_self(nodes.Text(target))
                 continue
-            link = make_refnode(self.app.builder, fromdoc, info["docname"], target,
-                                nodes.Text(f"Werkblad {target}: {V.case_name(info['title'])}"))
-            link["classes"].append("werkblad-ref")
+            label = (f"Zelftoets module {info['module']}, {info['title'].lower()}" if kind == "zelftoets"
+                     else f"Werkblad {target}: {V.case_name(info['title'])}")
+            link = make_refnode(self.app.builder, fromdoc, info["docname"], target, nodes.Text(label))
+            link["classes"].append("werkblad-ref" if kind == "werkblad" else "zelftoets-ref")
             ref.replace_self(link)
         for placeholder in list(self.document.findall(werkbladen_lijst)):
             table, body = _table(["Werkblad", "Module", "Soort", "Titel"], [16, 8, 10, 40], ["werkbladen-tabel"])
