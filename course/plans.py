@@ -33,6 +33,8 @@ MAX_BYTES = 200_000
 MAX_DEPTH = 12
 MAX_DIGITS = 6
 BREAK = "pauze"
+#: Spare minutes for an activity that runs over: timed like a break, with no goals.
+BUFFER = "buffer"
 SCHEMA = Path(__file__).with_name("schemas") / "draaiboek.schema.json"
 GOAL = re.compile(r"^M(\d+)\.(\d+)$")
 DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
@@ -121,7 +123,8 @@ class Activity:
 
     @property
     def is_break(self) -> bool:
-        return self.werkvorm == BREAK
+        """A break or a buffer: timed, without goals or materials."""
+        return self.werkvorm in (BREAK, BUFFER)
 
 
 @dataclass
