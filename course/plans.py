@@ -160,6 +160,36 @@ class Plan:
         return [s for t in texts for s in t if isinstance(s, DocRef)]
 
 
+#: The workshop kit's files that every plan gets once (tools/printbook/workshop.py writes them into
+#: downloads/workshop/<plan>/; the plan pages link them): (file, Dutch label).
+KIT_FILES = (
+    ("hand-out.pdf", "Hand-out voor deelnemers (2 bladzijden)"),
+    ("hulp-nodig-poster.pdf", "Poster “Hulp nodig?” (A4)"),
+    ("presentielijst.pdf", "Presentielijst"),
+    ("evaluatieformulier.pdf", "Evaluatieformulier"),
+    ("bewijs-van-deelname.pdf", "Bewijs van deelname (in te vullen)"),
+    ("uitnodiging.txt", "Uitnodiging met wat deelnemers vooraf lezen"),
+)
+
+
+def kit_stem(kind: str, number: int, sessions: int) -> str:
+    """'presentatie' or 'printpakket' for a plan of one session, '...-bijeenkomst-N' in a series."""
+    return kind if sessions == 1 else f"{kind}-bijeenkomst-{number}"
+
+
+def kit_files(plan: "Plan") -> list[tuple[str, str]]:
+    """Every file of a plan's workshop kit, (file, label), in the order a trainer needs them."""
+    n = len(plan.sessies)
+    out = []
+    for number, session in enumerate(plan.sessies, 1):
+        name = f" ({session.titel})" if n > 1 else ""
+        out += [(f"{kit_stem('presentatie', number, n)}.html", f"Presentatie{name}, in de browser"),
+                (f"{kit_stem('presentatie', number, n)}.pdf", f"Presentatie{name}"),
+                (f"{kit_stem('presentatie', number, n)}.pptx", f"Presentatie{name}, aan te passen"),
+                (f"{kit_stem('printpakket', number, n)}.pdf", f"Printpakket{name} met checklist")]
+    return out + list(KIT_FILES)
+
+
 def clock(minutes: int) -> str:
     """Minutes after midnight as a Dutch clock time: 810 -> '13:30'."""
     return f"{minutes // 60 % 24:d}:{minutes % 60:02d}"

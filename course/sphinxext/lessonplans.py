@@ -112,6 +112,7 @@ class DraaiboekDirective(SphinxDirective):
                     listing += nodes.list_item("", text(p))
                 item(setup, term, [listing])
         container += setup
+        container += self._kit(plan, Path(display).stem)
 
         for session in plan.sessies:
             end = session.begintijd + session.duur
@@ -181,6 +182,26 @@ class DraaiboekDirective(SphinxDirective):
                 cards += card
             container += cards
         return [container]
+
+    def _kit(self, plan: plans.Plan, stem: str) -> nodes.Node:
+        """Links to the plan's workshop kit in the site's downloads/ (made by ``make pdf``); on the
+        site only. ``tools/printbook/downloads.py`` labels them with format and size."""
+        depth = self.env.docname.count("/")
+        base = "../" * depth + f"downloads/workshop/{stem}/"
+        box = nodes.container(classes=["draaiboek-materiaal", V.WEB_ONLY])
+        box += nodes.rubric(text="Workshopmateriaal", classes=["draaiboek-sessie"])
+        intro = nodes.paragraph(text="Alles om deze workshop zonder internet te geven, ook samen in één map: ")
+        whole = nodes.reference("", f"workshop-{stem}.zip", refuri="../" * depth + f"downloads/workshop-{stem}.zip",
+                                classes=["cursus-download"])
+        intro += whole
+        box += intro
+        listing = nodes.bullet_list(classes=["cursus-downloads"])
+        for name, label in plans.kit_files(plan):
+            para = nodes.paragraph()
+            para += nodes.reference("", label, refuri=base + name, classes=["cursus-download"])
+            listing += nodes.list_item("", para)
+        box += listing
+        return box
 
     def _inline(self, source: str) -> list[nodes.Node]:
         """Course text (an objective from a module's Leerdoelen), parsed as MyST inline."""

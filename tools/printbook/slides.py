@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from course import ROOT
+from course import ROOT, plans
 from tools.printbook.assemble import Block, Deck, Slide
 
 STATIC = Path(__file__).with_name("static")
@@ -31,8 +31,7 @@ WIDTH_IN, HEIGHT_IN = 13.333, 7.5
 
 def deck_file(deck: Deck, suffix: str) -> str:
     """'presentatie.html', or 'presentatie-bijeenkomst-2.pptx' for a session of a series."""
-    many = len(deck.plan.sessies) > 1
-    return f"presentatie{f'-bijeenkomst-{deck.number}' if many else ''}{suffix}"
+    return plans.kit_stem("presentatie", deck.number, len(deck.plan.sessies)) + suffix
 
 
 def deck_label(deck: Deck) -> str:

@@ -26,7 +26,7 @@ import copy
 import shutil
 from pathlib import Path
 
-from course import ROOT
+from course import ROOT, plans
 from tools.printbook import assemble, materials, slides, worksheets
 from tools.printbook.render import PDF_VARIANT
 from tools.printbook.source import Source
@@ -39,7 +39,7 @@ EXTRACTS = (("deel-poster", "hulp-nodig-poster.pdf"), ("deel-presentielijst-", "
 
 
 def pack_file(deck: assemble.Deck) -> str:
-    return slides.deck_file(deck, ".pdf").replace("presentatie", "printpakket")
+    return plans.kit_stem("printpakket", deck.number, len(deck.plan.sessies)) + ".pdf"
 
 
 def render_pack(html: Path, base: Path, target: Path, part_ids: list[str],
