@@ -65,7 +65,7 @@ def test_an_unknown_module_or_notebook_or_case_in_a_plan_is_refused(tmp_path):
         broken = tmp_path / "kapot.yml"
         broken.write_text(text.replace(old, new), encoding="utf-8")
         with pytest.raises(plans.DraaiboekError) as info:
-            plans.load_plan(broken, objectives, set(COURSE.docs()), {"m4-casus-sanne", "m1-casus-noor"})
+            plans.load_plan(broken, objectives, set(COURSE.docs()), set(re.findall(r"werkblad: (\S+)", text)))
         line = text[: text.index(old)].count("\n") + 1
         assert f"regel {line}" in str(info.value) and expected in str(info.value), str(info.value)
 
@@ -73,6 +73,7 @@ def test_an_unknown_module_or_notebook_or_case_in_a_plan_is_refused(tmp_path):
 def _corpus(source, library) -> str:
     """Everything the book and the plans say, as plain text (lower case)."""
     parts = [assemble.text_of(section) for section in source.sections.values()]
+    parts += [img.get("alt", "") for section in source.sections.values() for img in section.find_all("img")]
     for path in PLAN_DIR.glob("*.yml"):
         plan = plans.load_plan(path)
         texts = [plan.groepsgrootte, plan.ruimte, *plan.voorbereiding]

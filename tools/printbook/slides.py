@@ -138,7 +138,10 @@ def copy_assets(folder: Path, html_dir: Path, decks: list[Deck]) -> None:
 
 def reveal_html(deck: Deck) -> str:
     soup = _document(deck_title(deck), [f"{ASSETS}/reveal.css", f"{ASSETS}/presentatie.css"])
-    main = soup.new_tag("main", attrs={"class": "reveal", "aria-label": deck.session.titel})
+    # reveal.js gives its root role="application", which a <main> may not have: the root sits inside it
+    main = soup.new_tag("main", attrs={"class": "presentatie", "aria-label": deck.session.titel})
+    root = soup.new_tag("div", attrs={"class": "reveal"})
+    main.append(root)
     slides = soup.new_tag("div", attrs={"class": "slides"})
     for slide in deck.slides:
         section = _slide_section(soup, slide, ASSETS, None)
@@ -150,7 +153,7 @@ def reveal_html(deck: Deck) -> str:
                 aside.append(p)
             section.append(aside)
         slides.append(section)
-    main.append(slides)
+    root.append(slides)
     soup.body.append(main)
     for script in ("reveal.js", "notes.js", "presentatie.js"):
         soup.body.append(soup.new_tag("script", src=f"{ASSETS}/{script}"))
