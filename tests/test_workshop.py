@@ -214,7 +214,8 @@ def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(ki
         text = pdf_text(path)
         assert text[0].startswith(materials.FORMS["print"]) or materials.FORMS["checklist"] in text[0]
         assert materials.FORMS["checklist"] in text[0] and materials.FORMS["checklist"] not in text[1]
-        assert "Hulp nodig?" in text[1]
+        assert "Wanneer je meteen handelt" in text[1] and "112" in text[1]
+        assert "Hulp nodig?" in text[2]
         assert all(re.search(r"Printen: 1 (set )?(per|voor)", p) for p in text), "a page without a quantity"
         order = [ident for act in deck.session.activiteiten for ident, _ in act.materials("werkblad")]
         where = [next(i for i, p in enumerate(text) if f"werkblad {ident}" in p.lower()) for ident in dict.fromkeys(order)]

@@ -37,6 +37,9 @@ SPECTRUM_PAGE = "book/m1-spectrum/02-het-spectrum"
 CIRCLE_PAGE = "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"
 GUIDE_PAGE = "book/m4-tips/03-gespreksleidraad"
 HELP_PAGE = "book/start/hulp"
+SAFETY_PAGE = "book/trainers/veiligheid"
+#: The urgent part of the safety protocol, printed as a card for the trainer.
+SAFETY_HEADING = "Wanneer je meteen handelt"
 #: Sections of the help page that are for professionals, not for a poster in the room.
 POSTER_SKIP = ("voor-professionals", "in-een-workshop")
 #: Rows on the attendance list.
@@ -197,6 +200,17 @@ def poster(out: BeautifulSoup, library: Library) -> Part:
         block.extend(_copy_content(sub))
         part.section.append(block)
     part.section.append(_tag(out, "p", library.site_url, class_="adres"))
+    return part
+
+
+def safety_card(out: BeautifulSoup, library: Library) -> Part:
+    """The urgent part of the safety protocol on one page, for the trainer's table."""
+    part = _part(out, "deel-veiligheidskaart", f"Veiligheidskaart “{SAFETY_HEADING}”", PER_TRAINER, "poster kaart-veilig")
+    part.section.append(_tag(out, "p", library.titles[SAFETY_PAGE], class_="kop"))
+    part.section.append(_tag(out, "h1", SAFETY_HEADING))
+    block = _tag(out, "div", class_="poster-blok")
+    block.extend(_copy_content(_section_by_heading(library, SAFETY_PAGE, SAFETY_HEADING), skip_headings=True))
+    part.section.append(block)
     return part
 
 
@@ -400,7 +414,7 @@ def pack_document(source: Source, library: Library, deck: Deck,
                            f"Printpakket bij {deck.plan_title}.")
     out.head.append(out.new_tag("link", rel="stylesheet", href=CSS.as_uri()))
     out.body["class"] = ["printpakket"]
-    parts = [poster(out, library), attendance(out, deck)]
+    parts = [safety_card(out, library), poster(out, library), attendance(out, deck)]
     votes = voting_cards(out, deck, library)
     parts += [votes] if votes else []
     parts += sheet_parts(out, library, deck, sheets, set())
