@@ -25,7 +25,7 @@ def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
         section["class"] = section.get("class", []) + ["draaiboek-pagina"]
         legend: dict[str, Tag] = {}
         for para in plan.select("p.doel"):
-            m = GOAL.match(para.get_text(" ", strip=True))
+            m = GOAL.match(" ".join(para.get_text("").split()))
             if not m:
                 continue
             code = m.group(1)
@@ -50,7 +50,8 @@ def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
         setup = plan.select_one("dl.draaiboek-opzet")
         (setup or plan).insert_after(box) if setup else plan.insert(0, box)
         timeline = out.new_tag("div", attrs={"class": "tijdlijn"})
-        for rubric, cards in zip(plan.select(".draaiboek-sessie"), plan.select("ol.draaiboek-activiteiten")):
+        rubrics = [r for r in plan.select(".draaiboek-sessie") if r.find_parent(class_="draaiboek-materiaal") is None]
+        for rubric, cards in zip(rubrics, plan.select("ol.draaiboek-activiteiten")):
             heading = out.new_tag("p", attrs={"class": "draaiboek-sessie"})
             heading.string = rubric.get_text(" ", strip=True)
             timeline.append(heading)
