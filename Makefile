@@ -17,6 +17,9 @@ book: html pdf
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
 	@echo "  Handboek: _build/pdf/handboek.pdf"
 	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
+	@echo "  Workshopmateriaal per draaiboek (presentatie, printpakket, hand-out, formulieren, uitnodiging):"
+	@for d in _build/workshop/*/; do echo "    $$d"; done
+	@echo "    ook als zip op de website: _build/html/downloads/workshop-<draaiboek>.zip"
 
 # Python environment: rebuilt when the lock changes. Every file is checked against its sha256 hash.
 $(STAMP): requirements.lock
@@ -45,8 +48,14 @@ system-test:
 html: $(STAMP)
 	$(JB) build . $(JBFLAGS)
 
-# The print editions are made from the built site (tools/printbook).
-pdf: html system
+# Front-end assets from npm, exactly as package-lock.json pins them (reveal.js for the workshop decks).
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# The print editions and the workshop kit are made from the built site (tools/printbook).
+pdf: html system $(NODE_STAMP)
 	$(PY) -m tools.printbook
 
 test: $(STAMP) system-test book

@@ -33,6 +33,8 @@ MAX_BYTES = 200_000
 MAX_DEPTH = 12
 MAX_DIGITS = 6
 BREAK = "pauze"
+#: Spare minutes for an activity that runs over: timed like a break, with no goals.
+BUFFER = "buffer"
 SCHEMA = Path(__file__).with_name("schemas") / "draaiboek.schema.json"
 GOAL = re.compile(r"^M(\d+)\.(\d+)$")
 DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
@@ -91,6 +93,16 @@ def plain(segments: tuple[Segment, ...], titles: dict[str, str] | None = None) -
 
 
 @dataclass
+class Role:
+    """One role of a role-play: its name, the task on its card, and the case whose text it plays."""
+
+    rol: str
+    opdracht: tuple[Segment, ...]
+    casus: str | None
+    regel: int
+
+
+@dataclass
 class Activity:
     titel: str
     duur: int
@@ -100,10 +112,19 @@ class Activity:
     notities: tuple[Segment, ...]
     regel: int
     start: int = 0  # minutes after the session's start
+    opdracht: tuple[Segment, ...] = ()  # the participants' task: on the slide and on the plan's sheets
+    figuur: str | None = None           # the figure the task needs on its sheets (spectrumlijn, cirkel, web)
+    rollen: list[Role] = field(default_factory=list)
+    waarnemer: tuple[Segment, ...] = ()  # the observer's task in a role-play
+
+    def materials(self, kind: str) -> list[tuple[str, int]]:
+        """(target, line) of this activity's materials of one kind, in order."""
+        return [(target, line) for k, target, line in self.materiaal if k == kind]
 
     @property
     def is_break(self) -> bool:
-        return self.werkvorm == BREAK
+        """A break or a buffer: timed, without goals or materials."""
+        return self.werkvorm in (BREAK, BUFFER)
 
 
 @dataclass
@@ -124,11 +145,49 @@ class Plan:
     online: tuple[Segment, ...]
     voorbereiding: list[tuple[Segment, ...]]
     sessies: list[Session] = field(default_factory=list)
+    benodigdheden: list[tuple[Segment, ...]] = field(default_factory=list)  # what the trainer brings
+    vooraf: list[tuple[Segment, ...]] = field(default_factory=list)         # participants' pre-reading
+    zelfstudie: int = 0  # minutes of self-study (pre-reading, homework) on top of the sessions
+
+    @property
+    def activities(self) -> list[Activity]:
+        return [a for s in self.sessies for a in s.activiteiten]
 
     def references(self) -> list[DocRef]:
-        texts = [self.groepsgrootte, self.ruimte, self.online, *self.voorbereiding,
-                 *(a.notities for s in self.sessies for a in s.activiteiten)]
+        texts = [self.groepsgrootte, self.ruimte, self.online, *self.voorbereiding, *self.benodigdheden,
+                 *self.vooraf, *(t for a in self.activities for t in (a.notities, a.opdracht, a.waarnemer)),
+                 *(r.opdracht for a in self.activities for r in a.rollen)]
         return [s for t in texts for s in t if isinstance(s, DocRef)]
+
+
+#: The workshop kit's files that every plan gets once (tools/printbook/workshop.py writes them into
+#: downloads/workshop/<plan>/; the plan pages link them): (file, Dutch label).
+KIT_FILES = (
+    ("hand-out.pdf", "Hand-out voor deelnemers (2 bladzijden)"),
+    ("hulp-nodig-poster.pdf", "Poster “Hulp nodig?” (A4)"),
+    ("presentielijst.pdf", "Presentielijst"),
+    ("evaluatieformulier.pdf", "Evaluatieformulier"),
+    ("bewijs-van-deelname.pdf", "Bewijs van deelname (in te vullen)"),
+    ("uitnodiging.txt", "Uitnodiging met wat deelnemers vooraf lezen"),
+)
+
+
+def kit_stem(kind: str, number: int, sessions: int) -> str:
+    """'presentatie' or 'printpakket' for a plan of one session, '...-bijeenkomst-N' in a series."""
+    return kind if sessions == 1 else f"{kind}-bijeenkomst-{number}"
+
+
+def kit_files(plan: "Plan") -> list[tuple[str, str]]:
+    """Every file of a plan's workshop kit, (file, label), in the order a trainer needs them."""
+    n = len(plan.sessies)
+    out = []
+    for number, session in enumerate(plan.sessies, 1):
+        name = f" ({session.titel})" if n > 1 else ""
+        out += [(f"{kit_stem('presentatie', number, n)}.html", f"Presentatie{name}, in de browser"),
+                (f"{kit_stem('presentatie', number, n)}.pdf", f"Presentatie{name}"),
+                (f"{kit_stem('presentatie', number, n)}.pptx", f"Presentatie{name}, aan te passen"),
+                (f"{kit_stem('printpakket', number, n)}.pdf", f"Printpakket{name} met checklist")]
+    return out + list(KIT_FILES)
 
 
 def clock(minutes: int) -> str:
@@ -310,7 +369,10 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
 
     data = doc.data
     plan = Plan(path, data["duur"], text(("groepsgrootte",)), text(("ruimte",)), text(("online",)),
-                [text(("voorbereiding", i)) for i in range(len(data["voorbereiding"]))])
+                [text(("voorbereiding", i)) for i in range(len(data["voorbereiding"]))],
+                benodigdheden=[text(("benodigdheden", i)) for i in range(len(data.get("benodigdheden", [])))],
+                vooraf=[text(("vooraf", i)) for i in range(len(data.get("vooraf", [])))],
+                zelfstudie=data.get("zelfstudie", 0))
     for s_no, sess in enumerate(data["sessies"]):
         sp = ("sessies", s_no)
         hours, minutes = map(int, sess["begintijd"].split(":"))
@@ -336,9 +398,22 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
                     raise fail(mp, f"{kind} '{target}' bestaat niet in het boek")
                 if kind == "werkblad" and worksheets is not None and target not in worksheets:
                     raise fail(mp, f"werkblad '{target}' bestaat niet")
+                if kind == "grafiek" and docs is not None and target.lstrip("/").split("#")[0] not in docs:
+                    raise fail(mp, f"het notebook van grafiek '{target}' bestaat niet in het boek")
+                if kind == "kernpunten" and objectives is not None and int(target[1:]) not in objectives:
+                    raise fail(mp, f"kernpunten '{target}': module {target[1:]} bestaat niet")
                 materials.append((kind, target, doc.lines[mp]))
+            roles = []
+            play = act.get("rollenspel", {})
+            for r_no, role in enumerate(play.get("rollen", [])):
+                rp = ap + ("rollenspel", "rollen", r_no)
+                case = role.get("casus")
+                if case and worksheets is not None and case not in worksheets:
+                    raise fail(rp + ("casus",), f"werkblad '{case}' bestaat niet")
+                roles.append(Role(role["rol"].strip(), text(rp + ("opdracht",)), case, doc.lines[rp]))
             activity = Activity(act["titel"].strip(), act["duur"], act["werkvorm"], goals, materials,
-                                text(ap + ("notities",)), doc.lines[ap], offset)
+                                text(ap + ("notities",)), doc.lines[ap], offset, text(ap + ("opdracht",)),
+                                act.get("figuur"), roles, text(ap + ("rollenspel", "waarnemer")))
             offset += activity.duur
             session.activiteiten.append(activity)
         if offset != session.duur:

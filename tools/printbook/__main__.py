@@ -7,15 +7,16 @@ import time
 from pathlib import Path
 
 from course import ROOT
-from tools.printbook import downloads, handbook, render, source as site, trainerguide, worksheets
+from tools.printbook import downloads, handbook, render, source as site, trainerguide, worksheets, workshop
 
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
 PDF = ROOT / "_build" / "pdf"
 
 
-def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list]:
-    """Parse the site once and write the print HTML of every edition; return the files and sheets."""
+def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list, list]:
+    """Parse the site once and write the print HTML of every edition and the workshop kit; return
+    the files, the sheets and the workshop kit's render jobs."""
     src = site.load(html_dir)
     sheets = worksheets.collect(src)
     print_dir.mkdir(parents=True, exist_ok=True)
@@ -25,7 +26,11 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
                        ("werkbladen", worksheets.build(src, sheets))):
         files[name] = print_dir / f"{name}.html"
         files[name].write_text(str(soup), encoding="utf-8")
-    return files, sheets
+    try:
+        _decks, kit_jobs = workshop.prepare(src, sheets, print_dir)
+    except workshop.assemble.AssemblyError as exc:
+        raise SystemExit(f"printbook: {exc}") from None
+    return files, sheets, kit_jobs
 
 
 def main() -> None:
@@ -34,7 +39,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=PDF, help="where the PDFs go (default: _build/pdf)")
     args = parser.parse_args()
     start = time.perf_counter()
-    files, sheets = write_html(args.html, PRINT)
+    files, sheets, kit_jobs = write_html(args.html, PRINT)
     prepared = time.perf_counter() - start
     base = args.html.resolve()
     jobs = [
@@ -42,11 +47,12 @@ def main() -> None:
         (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf"),
         (render.render_worksheets, files["werkbladen"], base, args.out / "werkbladen.pdf",
          args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets]),
-    ]
+    ] + kit_jobs
     done = render.run_parallel(jobs)
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
+    print(f"Workshopmateriaal: {sum(j[0] is workshop.render_pack for j in kit_jobs)} presentaties met printpakket in {workshop.WORKSHOP}")
     if args.html == HTML and args.out == PDF:
         downloads.publish_downloads(args.html)
     print(f"Print-HTML {prepared:.1f} s, alles samen {time.perf_counter() - start:.1f} s")

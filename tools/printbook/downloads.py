@@ -14,17 +14,22 @@ from course import ROOT
 
 PDF = ROOT / "_build" / "pdf"
 
+#: The workshop kit, one folder per lesson plan (tools/printbook/workshop.py).
+WORKSHOP = ROOT / "_build" / "workshop"
+PLANS = sorted((ROOT / "book" / "trainers" / "draaiboeken").glob("*.yml"))
 #: Everything the site offers for download, in one place: (file in the site's downloads/,
-#: where it comes from). The EPUB and the workshop materials join this list once they are built.
+#: where it comes from). The EPUB joins this list once it is built.
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
     ("oefenmap.zip", ROOT / "exercises"),              # notebooks, example files, helper package
+    ("workshop", WORKSHOP),                            # per plan: decks, print pack, handout, forms
+    *((f"workshop-{plan.stem}.zip", WORKSHOP / plan.stem) for plan in PLANS),  # the same folder, zipped
 ]
 SITE = ROOT / "_build" / "html"
-FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB"}
+FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".html": "HTML", ".pptx": "PowerPoint", ".txt": "tekst"}
 
 
 def _size(n: int) -> str:
@@ -35,13 +40,14 @@ def _size(n: int) -> str:
 
 
 def _zip_folder(folder: Path, target: Path) -> None:
+    """The folder zipped under one top folder named after the archive ("oefenmap/...")."""
     import zipfile
 
     skip = {"__pycache__", ".ipynb_checkpoints"}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not skip & set(path.relative_to(folder).parts):
-                archive.write(path, Path("oefenmap") / path.relative_to(folder))
+                archive.write(path, Path(target.stem) / path.relative_to(folder))
 
 
 def _download_link(soup, href: str, text: str, info: str):

@@ -53,7 +53,10 @@ def collect(source: Source) -> list[Worksheet]:
     return sheets
 
 
-def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str) -> Tag:
+def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str = "", figure: str = "",
+                  lines: int = WORKSHEET_LINES) -> Tag:
+    """One worksheet. A lesson plan's print pack gives the plan's own ``task`` (instead of the
+    general prompt) and the ``figure`` the task needs (inline SVG, with fewer writing lines)."""
     section = out.new_tag("section", attrs={
         "class": f"werkblad werkblad-{'reflectie' if sheet.kind == V.REFLECTION else 'casus'}",
         "id": f"werkblad-{sheet.ident}",
@@ -72,10 +75,14 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str) -> Tag:
         text.append(copy.copy(el))
     section.append(text)
     prompt = out.new_tag("p", attrs={"class": "werkblad-vraag"})
-    prompt.string = ("Wat valt je op? Wat zou jij zeggen of doen?" if sheet.kind == V.CASE
-                     else "Schrijf je antwoord hieronder.")
+    prompt.string = task or ("Wat valt je op? Wat zou jij zeggen of doen?" if sheet.kind == V.CASE
+                             else "Schrijf je antwoord hieronder.")
     section.append(prompt)
-    section.append(kit.writing_space(out, WORKSHEET_LINES))
+    if figure:
+        holder = out.new_tag("div", attrs={"class": "werkblad-figuur"})
+        holder.append(BeautifulSoup(figure, "html.parser"))
+        section.append(holder)
+    section.append(kit.writing_space(out, lines))
     return section
 
 

@@ -1,0 +1,315 @@
+"""The workshop kit (issue 16): decks assembled from the plans and the site, their three outputs,
+print packs, handouts, the poster and the forms, and the links on the trainer pages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import HTML, ROOT, normalise, page, pdf_text
+from course import plans
+from tools.printbook import assemble, materials, slides, workshop
+from tools.printbook import source as site
+
+PLAN_DIR = ROOT / "book" / "trainers" / "draaiboeken"
+KIT = workshop.WORKSHOP
+TIME = re.compile(r"^\d{1,2}:\d{2}(–\d{1,2}:\d{2})?$")
+
+
+@pytest.fixture(scope="module")
+def kit(built_html):
+    """The site read once, the library and every assembled deck (as the build made them)."""
+    source = site.load(HTML)
+    library, decks = assemble.assemble_all(source)
+    return source, library, decks
+
+
+def deck_folder(deck: assemble.Deck) -> Path:
+    return KIT / deck.plan.path.stem
+
+
+# --- assembly ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("old, new, kind", [
+    ("zelftoets: m2-toets-1", "zelftoets: m2-toets-99", "zelftoetsvraag 'm2-toets-99' bestaat niet"),
+    ("grafiek: /exercises/m3-stemming-door-de-tijd#2", "grafiek: /exercises/m3-stemming-door-de-tijd#7",
+     "heeft 3 grafiek(en), niet een grafiek 7"),
+])
+def test_a_missing_id_stops_the_kit_with_file_and_line(kit, tmp_path, old, new, kind):
+    _source, library, _decks = kit
+    text = (PLAN_DIR / "introductie-90.yml").read_text(encoding="utf-8")
+    assert old in text, "the plan changed: update this test"
+    broken = tmp_path / "kapot.yml"
+    broken.write_text(text.replace(old, new), encoding="utf-8")
+    plan = plans.load_plan(broken)
+    with pytest.raises(assemble.AssemblyError) as info:
+        assemble.assemble("book/trainers/draaiboeken/kapot.yml", plan, library)
+    line = text[: text.index(old)].count("\n") + 1
+    assert str(info.value).startswith(f"draaiboek book/trainers/draaiboeken/kapot.yml, regel {line} (")
+    assert kind in str(info.value)
+
+
+def test_an_unknown_module_or_notebook_or_case_in_a_plan_is_refused(tmp_path):
+    text = (PLAN_DIR / "introductie-90.yml").read_text(encoding="utf-8")
+    from conftest import COURSE
+    objectives = {m.number: COURSE.objectives(m) for m in COURSE.modules}
+    for old, new, expected in (("kernpunten: m3", "kernpunten: m9", "module 9 bestaat niet"),
+                               ("grafiek: /exercises/m2-vicieuze-cirkel#1", "grafiek: /exercises/m7-niets#1",
+                                "het notebook van grafiek"),
+                               ("casus: m4-casus-sanne", "casus: m4-casus-niemand", "'m4-casus-niemand' bestaat niet")):
+        broken = tmp_path / "kapot.yml"
+        broken.write_text(text.replace(old, new), encoding="utf-8")
+        with pytest.raises(plans.DraaiboekError) as info:
+            plans.load_plan(broken, objectives, set(COURSE.docs()), set(re.findall(r"werkblad: (\S+)", text)))
+        line = text[: text.index(old)].count("\n") + 1
+        assert f"regel {line}" in str(info.value) and expected in str(info.value), str(info.value)
+
+
+def _corpus(source, library) -> str:
+    """Everything the book and the plans say, as plain text (lower case)."""
+    parts = [assemble.text_of(section) for section in source.sections.values()]
+    parts += [img.get("alt", "") for section in source.sections.values() for img in section.find_all("img")]
+    for path in PLAN_DIR.glob("*.yml"):
+        plan = plans.load_plan(path)
+        texts = [plan.groepsgrootte, plan.ruimte, *plan.voorbereiding]
+        for act in plan.activities:
+            texts += [act.notities, act.opdracht, act.waarnemer, *(r.opdracht for r in act.rollen)]
+            parts += [act.titel, act.werkvorm, *(r.rol for r in act.rollen)]
+        parts += [s.titel for s in plan.sessies]
+        parts += [plans.plain(t, library.titles) for t in texts]
+    parts += [library.index["title"], *library.index["substitutions"].values(), *library.titles.values()]
+    parts += [assemble.myst_plain(o) for m in library.modules.values() for o in m["objectives"]]
+    return assemble.clean_text(" \n ".join(parts)).lower()
+
+
+def _from_the_book(text: str, corpus: str) -> bool:
+    text = assemble.clean_text(text).lower()
+    if not text or text in corpus or TIME.match(text):
+        return True
+    labels = {v.lower() for v in assemble.LABELS.values()}
+    for piece in re.split(r" · |: ", text):
+        piece = piece.strip()
+        if piece in corpus or piece in labels or TIME.match(piece) or re.fullmatch(r"m\d\.\d", piece):
+            continue
+        number = re.fullmatch(r"(\d+) (\w+)", piece)
+        if number and number.group(2) in labels:
+            continue
+        module = re.fullmatch(r"module (\d)", piece)
+        if module:
+            continue
+        return False
+    return True
+
+
+def test_no_slide_text_exists_only_in_the_deck(kit):
+    source, library, decks = kit
+    corpus = _corpus(source, library)
+    assert "geen goed bewijs" in corpus
+    own = [(d.name, s.kind, t) for d in decks for s in d.slides for t in s.texts() if not _from_the_book(t, corpus)]
+    assert not own, own[:5]
+    # and the check can fail: a sentence nobody wrote is caught
+    assert not _from_the_book("Sociale media maken iedereen ongelukkig, altijd.", corpus)
+
+
+def test_every_plan_and_session_has_a_deck_with_its_parts(kit):
+    _source, library, decks = kit
+    sessions = sum(len(plans.load_plan(p).sessies) for p in PLAN_DIR.glob("*.yml"))
+    assert len(decks) == sessions == 6
+    for deck in decks:
+        kinds = [s.kind for s in deck.slides]
+        assert kinds[:4] == ["title", "help", "agenda", "objectives"], deck.name
+        assert kinds[-2:] == ["help", "closing"]
+        assert library.site_url in deck.slides[-1].texts()
+        agenda = deck.slides[2].blocks[0].items
+        shown = [a for a in deck.session.activiteiten if a.werkvorm != plans.BUFFER]
+        assert [row[1] for row in agenda] == [a.titel for a in shown]
+        assert agenda[0][0] == plans.clock(deck.session.begintijd)
+        titles = [s.title for s in deck.slides if s.kind in ("activity", "break")]
+        assert titles == [a.titel for a in shown]
+        for act in deck.session.activiteiten:
+            for ident, _ in act.materials("werkblad"):
+                assert ident in [s.ident for s in deck.slides], (deck.name, ident)
+            for ident, _ in act.materials("zelftoets"):
+                slide = next(s for s in deck.slides if s.ident == ident)
+                assert slide.reveal and slide.reveal[0].items[0].startswith(
+                    f"{library.questions[ident]['correct']}. Juist.")
+        codes = {f"M{m}.{n}" for a in deck.session.activiteiten for m, n in a.doelen}
+        assert {row[0] for row in deck.slides[3].blocks[0].items} == codes
+        notes = " ".join(n for s in deck.slides for n in s.notes)
+        for act in shown:
+            if act.notities:
+                assert plans.plain(act.notities, library.titles) in notes
+            if act.werkvorm != plans.BREAK:
+                assert f"{act.duur} minuten" in notes
+
+
+# --- the outputs ----------------------------------------------------------------------------------------
+
+
+def test_deck_html_has_a_section_per_slide_notes_and_only_local_files(kit):
+    from bs4 import BeautifulSoup
+
+    _source, _library, decks = kit
+    for deck in decks:
+        path = deck_folder(deck) / slides.deck_file(deck, ".html")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        sections = soup.select(".reveal .slides > section")
+        assert len(sections) == len(deck.slides)
+        assert [s.find(re.compile("^h[12]$")).get_text() for s in sections] == [s.title for s in deck.slides]
+        assert len(soup.select("aside.notes")) == sum(1 for s in deck.slides if s.notes)
+        assert len(soup.select(".fragment.antwoord")) == sum(1 for s in deck.slides if s.reveal)
+        refs = [el.get("src") or el.get("href") for el in soup.select("[src], link[href]")]
+        assert refs and all(not re.match(r"^[a-z]+:", r) for r in refs), refs
+        for ref in refs:
+            assert (path.parent / ref).is_file(), ref
+
+
+def test_deck_pdf_is_16_9_with_a_page_per_step(kit):
+    _source, _library, decks = kit
+    for deck in decks:
+        path = deck_folder(deck) / slides.deck_file(deck, ".pdf")
+        reader = PdfReader(str(path))
+        assert len(reader.pages) == slides.print_pages(deck)
+        for p in reader.pages:
+            assert abs(float(p.mediabox.width) / float(p.mediabox.height) - 16 / 9) < 0.01
+        text = pdf_text(path)
+        assert all(normalise(s.title)[:25] in text[i] for i, s in enumerate(
+            s for s in deck.slides for _ in range(2 if s.reveal else 1)))
+        question = next((i for i, s in enumerate(s for s in deck.slides for _ in range(2 if s.reveal else 1))
+                         if s.reveal), None)
+        if question is not None:
+            assert "Juist." not in text[question] and "Juist." in text[question + 1]
+
+
+def test_pptx_reopens_with_slides_titles_and_notes(kit):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    _source, _library, decks = kit
+    for deck in decks:
+        prs = Presentation(str(deck_folder(deck) / slides.deck_file(deck, ".pptx")))
+        assert (prs.slide_width, prs.slide_height) == (Inches(slides.WIDTH_IN), Inches(slides.HEIGHT_IN))
+        steps = [s for s in deck.slides for _ in range(2 if s.reveal else 1)]
+        assert len(prs.slides) == len(steps)
+        assert [s.shapes.title.text for s in prs.slides] == [s.title for s in steps]
+        for shown, step in zip(prs.slides, steps):
+            notes = shown.notes_slide.notes_text_frame.text if shown.has_notes_slide else ""
+            assert notes == "\n".join(step.notes)
+        pictures = [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
+        assert len(pictures) == sum(1 for s in deck.slides for b in s.blocks if b.kind == "img")
+
+
+# --- print packs and forms ------------------------------------------------------------------------------
+
+
+def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(kit):
+    _source, library, decks = kit
+    for deck in decks:
+        path = deck_folder(deck) / workshop.pack_file(deck)
+        text = pdf_text(path)
+        assert text[0].startswith(materials.FORMS["print"]) or materials.FORMS["checklist"] in text[0]
+        assert materials.FORMS["checklist"] in text[0] and materials.FORMS["checklist"] not in text[1]
+        assert "Wanneer je meteen handelt" in text[1] and "112" in text[1]
+        assert "Hulp nodig?" in text[2]
+        assert all(re.search(r"Printen: 1 (set )?(per|voor)", p) for p in text), "a page without a quantity"
+        order = [ident for act in deck.session.activiteiten for ident, _ in act.materials("werkblad")]
+        where = [next(i for i, p in enumerate(text) if f"werkblad {ident}" in p.lower()) for ident in dict.fromkeys(order)]
+        assert where == sorted(where), "sheets not in order of use"
+        for ident in dict.fromkeys(order):
+            assert ident in text[0], f"{ident} missing from the checklist"
+        for act in deck.session.activiteiten:
+            if act.opdracht and act.materials("werkblad"):
+                assert normalise(plans.plain(act.opdracht, library.titles))[:40] in " ".join(text)
+            for role in act.rollen:
+                assert role.rol in " ".join(text)
+        if any(a.materials("zelftoets") for a in deck.session.activiteiten):
+            assert materials.FORMS["votes"] in " ".join(text)
+
+
+def test_handout_poster_and_forms(kit):
+    _source, library, decks = kit
+    for stem in {d.plan.path.stem for d in decks}:
+        folder = KIT / stem
+        assert len(PdfReader(str(folder / "hand-out.pdf")).pages) <= 2
+        assert len(PdfReader(str(folder / "hulp-nodig-poster.pdf")).pages) == 1
+        handout = " ".join(pdf_text(folder / "hand-out.pdf"))
+        for needle in ("Alledaagse hobbel", "113", library.site_url.rstrip("/")):
+            assert needle in handout, needle
+        poster = pdf_text(folder / "hulp-nodig-poster.pdf")[0]
+        assert "Hulp nodig?" in poster and "112" in poster and "0800-0113" in poster
+        fields = PdfReader(str(folder / "bewijs-van-deelname.pdf")).get_fields() or {}
+        assert {"naam", "datum", "trainer"} <= set(fields), fields.keys()
+        certificate = " ".join(pdf_text(folder / "bewijs-van-deelname.pdf"))
+        assert "geen accreditatie" in certificate and "Studiebelasting" in certificate and "Duur" in certificate
+        evaluation = " ".join(pdf_text(folder / "evaluatieformulier.pdf"))
+        assert re.search(r"\(M\d\.\d\)", evaluation) and "veilig" in evaluation
+        attendance = " ".join(pdf_text(folder / "presentielijst.pdf"))
+        assert "Handtekening" in attendance
+        invitation = (folder / "uitnodiging.txt").read_text(encoding="utf-8")
+        assert invitation.startswith("Uitnodiging: ") and library.site_url in invitation and "113" in invitation
+
+
+def test_the_plan_pages_link_every_file_of_the_kit(kit):
+    _source, library, decks = kit
+    for entry in library.index["plans"]:
+        plan = plans.load_plan(ROOT / entry["file"])
+        stem = Path(entry["file"]).stem
+        soup = page(entry["doc"])
+        hrefs = {a["href"].split("downloads/", 1)[-1] for a in soup.select("a.cursus-download")}
+        files = {f"workshop/{stem}/{name}" for name, _label in plans.kit_files(plan)} | {f"workshop-{stem}.zip"}
+        assert files <= hrefs, files - hrefs
+        for name in files:
+            assert (HTML / "downloads" / name).is_file(), name
+
+
+# --- in Chromium ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_deck_in_chromium_offline_keyboard_speaker_view_and_axe(kit, browser, site, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _source, _library, decks = kit
+    deck = decks[0]
+    folder = tmp_path / "map"
+    shutil.copytree(deck_folder(deck), folder)         # a copy on a USB stick: no server, no site
+    url = (folder / slides.deck_file(deck, ".html")).as_uri()
+    over_http = f"{site}downloads/workshop/{deck.plan.path.stem}/{slides.deck_file(deck, '.html')}"
+    for address in (url, over_http):
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        requests: list[str] = []
+        context.on("request", lambda r: requests.append(r.url))
+        tab = context.new_page()
+        tab.goto(address)
+        tab.wait_for_function("window.Reveal && Reveal.isReady()")
+        foreign = [r for r in requests if not r.startswith(("file://", site, "data:", "blob:", "about:"))]
+        assert not foreign, foreign
+        assert tab.evaluate("Reveal.getTotalSlides()") == len(deck.slides)
+        tab.keyboard.press("ArrowRight")
+        assert tab.evaluate("Reveal.getIndices().h") == 1
+        tab.keyboard.press("End")
+        assert tab.evaluate("Reveal.getIndices().h") == len(deck.slides) - 1
+        tab.keyboard.press("Home")
+        results = Axe().run(tab)
+        assert results.violations_count == 0, results.generate_report()
+        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    tab = context.new_page()
+    tab.goto(url + "#/4")
+    tab.wait_for_function("window.Reveal && Reveal.isReady()")
+    with context.expect_page() as popup:
+        tab.keyboard.press("s")
+    speaker = popup.value
+    speaker.wait_for_selector(".speaker-controls-time", state="attached")
+    speaker.wait_for_function("document.querySelector('.speaker-controls-notes') && "
+                              "document.querySelector('.speaker-controls-notes').textContent.length > 20")
+    notes = speaker.inner_text(".speaker-controls-notes")
+    activity = deck.slides[4]
+    assert activity.notes[0] in notes
+    assert tab.evaluate("typeof Reveal.getPlugin('notes').open") == "function"
+    context.close()

@@ -1,0 +1,364 @@
+"""The workshop kit, assembled: what a trainer shows and hands out, per lesson plan (and per session
+of a series), taken from the plan YAML and the labelled boxes of the built site.
+
+Nothing here writes course text. A slide is a list of plain-text blocks, each taken from one place:
+
+* the plan (``course.plans``): session and activity titles, clock times, the participants' task
+  (``opdracht``), roles, the facilitation notes (speaker notes);
+* the course index and the pages: cases and reflections by worksheet id, self-check questions and
+  their feedback by id (``zelftoets: m2-toets-1``), a module's key points (``kernpunten: m2``, the
+  list under ``## Kernpunten`` of its closing page), its objectives (``M2.4``), the charts of a
+  notebook page (``grafiek: /exercises/...#2``), the short help notice, the course's address.
+
+The only words of our own are the labels in :data:`LABELS` (slide headings such as "Agenda") and
+clock times and durations; ``tests/test_workshop.py`` checks that every other text on a slide is
+found in the plan or on the site. A reference that does not exist stops the build with the plan
+file, the line and the field (:class:`AssemblyError`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from course import ROOT, model, plans, vocabulary as V
+from tools.printbook.source import Source
+
+#: The deck's own words: headings and short labels. Everything else on a slide comes from the
+#: plan or the site.
+LABELS = {
+    "agenda": "Agenda",
+    "objectives": "Leerdoelen",
+    "keypoints": "Kernpunten",
+    "task": "Opdracht",
+    "roles": "Rollen",
+    "observer": "Waarnemer",
+    "answer": "Antwoord",
+    "until": "tot",
+    "minutes": "minuten",
+    "break": "Pauze",
+    "more": "Verder leren",
+    "module": "Module",
+    "session": "Bijeenkomst",
+}
+#: Key points per slide (a closing page has up to eight).
+KEYPOINTS_PER_SLIDE = 4
+#: Texts inside boxes that are site furniture, not course text.
+DROP = (".bibtex-citation", "a.headerlink", "button", ".toggle-button", f".{V.WEB_ONLY}")
+_ROLE = re.compile(r"\{[a-z]+\}`([^`<]*?)\s*(?:<[^`]*>)?`")
+
+
+class AssemblyError(ValueError):
+    """A plan names something the book does not have; the message names file, line and field."""
+
+
+# --- text from the site ---------------------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """One line of course text: white space collapsed, no space before punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" ([.,;:!?)])", r"\1", text).replace("( ", "(")
+
+
+def text_of(el: Tag) -> str:
+    """The plain text of an element of a built page (citations and site controls left out)."""
+    el = copy.copy(el)
+    for sel in DROP:
+        for junk in el.select(sel):
+            junk.decompose()
+    return clean_text(el.get_text(""))
+
+
+def myst_plain(text: str) -> str:
+    """MyST source text (an objective) as a reader sees it: ``{term}`a <b>``` -> 'a'."""
+    return clean_text(_ROLE.sub(r"\1", text).replace("*", ""))
+
+
+def short_objective(text: str) -> str:
+    """An objective's short text: up to its first comma."""
+    return myst_plain(text).split(", ", 1)[0]
+
+
+@dataclass
+class Block:
+    """A piece of a slide: a paragraph, a list, self-check options, agenda rows or a chart."""
+
+    kind: str                       # p, ul, ol, options, rows, img, meta
+    items: list = field(default_factory=list)  # texts; for rows: [time, text]; for img: [alt]
+    src: str = ""                   # img: the file in the built site (e.g. _images/x.svg)
+
+    @property
+    def texts(self) -> list[str]:
+        out = []
+        for item in self.items:
+            out.extend(item if isinstance(item, (list, tuple)) else [item])
+        return out
+
+
+def blocks_of(container: Tag) -> list[Block]:
+    """Paragraphs and lists of a box, in order, as plain-text blocks."""
+    out = []
+    for child in container.children:
+        if not isinstance(child, Tag) or "admonition-title" in child.get("class", []):
+            continue
+        if child.name == "p":
+            out.append(Block("p", [text_of(child)]))
+        elif child.name in ("ul", "ol"):
+            out.append(Block(child.name, [text_of(li) for li in child.find_all("li", recursive=False)]))
+        elif child.name in ("section", "div") and not {"solution", "admonition"} & set(child.get("class", [])):
+            out.extend(blocks_of(child))
+    return [b for b in out if any(b.items)]
+
+
+@dataclass
+class Slide:
+    kind: str                 # title, help, agenda, objectives, activity, case, reflection, question,
+    #                           chart, keypoints, break, closing
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    reveal: list[Block] = field(default_factory=list)  # shown on the next step (self-check feedback)
+    notes: list[str] = field(default_factory=list)     # speaker notes
+    ident: str = ""           # the id of what it shows (case, question), if any
+
+    def texts(self) -> list[str]:
+        """Every text shown on the slide (title, blocks and revealed blocks)."""
+        return [self.title, *(t for b in self.blocks + self.reveal for t in b.texts)]
+
+
+@dataclass
+class Deck:
+    name: str          # file stem: "introductie-90" or "reeks-4x2-uur-2"
+    plan: plans.Plan
+    plan_title: str    # the plan page's title
+    session: plans.Session
+    number: int        # 1-based session number
+    course_title: str
+    slides: list[Slide]
+
+    @property
+    def times(self) -> str:
+        s = self.session
+        return f"{plans.clock(s.begintijd)}–{plans.clock(s.begintijd + s.duur)}"
+
+    @property
+    def last(self) -> bool:
+        return self.number == len(self.plan.sessies)
+
+
+# --- the site, read for the kit -----------------------------------------------------------------------
+
+
+class Library:
+    """The parts of the built site a workshop uses, found by id; one per build."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.index = source.index
+        self._sections: dict[str, Tag] = {}
+        self.cases = {c["id"]: c for c in self.index["cases"]}
+        self.reflections = {r["id"]: r for r in self.index["reflections"]}
+        self.questions = {q["id"]: q for q in self.index["selfchecks"]}
+        self.modules = {m["number"]: m for m in self.index["modules"]}
+        self.titles = {d["doc"]: d["title"] for d in self.index["docs"]}
+
+    def section(self, doc: str) -> Tag:
+        if doc not in self._sections:
+            self._sections[doc] = self.source.doc(doc)
+        return self._sections[doc]
+
+    def box(self, doc: str, ident: str) -> Tag:
+        found = self.section(doc).find(id=ident)
+        if found is None:
+            raise SystemExit(f"printbook: '{ident}' is in the course index but not on {doc}")
+        return found
+
+    def case(self, ident: str) -> tuple[str, list[Block]]:
+        info = self.cases[ident]
+        return info["title"], blocks_of(self.box(info["doc"], ident))
+
+    def reflection(self, ident: str) -> tuple[str, list[Block]]:
+        info = self.reflections[ident]
+        box = self.box(info["doc"], ident)
+        return info["title"], blocks_of(box.select_one("section") or box)
+
+    def question(self, ident: str) -> tuple[list[Block], Block, Block]:
+        """(question text, options, the right option's feedback line)."""
+        info = self.questions[ident]
+        box = self.box(info["doc"], ident)
+        content = box.select_one("section") or box
+        text = [Block("p", [text_of(p)]) for p in content.find_all("p", recursive=False)]
+        options = [text_of(li) for li in content.find("ul").find_all("li", recursive=False)]
+        feedback = self.box(info["doc"], info["feedback"])
+        lines = [text_of(li) for li in feedback.select("li")]
+        right = [line for line in lines if line.startswith(f"{info['correct']}. {V.RIGHT}.")]
+        return text, Block("options", options), Block("p", right[:1])
+
+    def keypoints(self, number: int) -> list[str]:
+        closing = self.modules[number]["closing"]
+        for h2 in self.section(closing).find_all("h2"):
+            if text_of(h2) == LABELS["keypoints"]:
+                return [text_of(li) for li in h2.find_parent("section").select("ul > li")]
+        raise SystemExit(f"printbook: {closing} has no '## Kernpunten'")
+
+    def charts(self, notebook: str) -> list[tuple[str, str]]:
+        """(src in the built site, alt text) of every chart on a notebook page."""
+        return [(img["src"], img.get("alt", "")) for img in self.section(notebook).find_all("img")]
+
+    def help_notice(self) -> tuple[str, list[Block]]:
+        """The short "Hulp nodig?" notice, as every module page shows it."""
+        box = self.section(self.modules[min(self.modules)]["index"]).select_one(f".{V.HELP_NOTICE}")
+        title = box.select_one(".admonition-title")
+        return text_of(title), blocks_of(box)
+
+    def objective(self, module: int, number: int) -> str:
+        return self.modules[module]["objectives"][number - 1]
+
+    def plan_title(self, plan_file: str) -> str:
+        doc = next((p["doc"] for p in self.index["plans"] if p["file"] == plan_file), None)
+        return self.titles.get(doc, Path(plan_file).stem) if doc else Path(plan_file).stem
+
+    @property
+    def site_url(self) -> str:
+        return self.index["substitutions"].get("site_url", "")
+
+
+# --- assembling ---------------------------------------------------------------------------------------------
+
+
+def load_plans(library: Library, root: Path = ROOT) -> list[tuple[str, plans.Plan]]:
+    """Every plan the site renders, loaded with every check on: (file relative to root, plan)."""
+    course = model.load(root)
+    objectives = {m.number: course.objectives(m) for m in course.modules}
+    worksheets = set(library.index["worksheets"])
+    out = []
+    for entry in library.index["plans"]:
+        path = root / entry["file"]
+        try:
+            plan = plans.load_plan(path, objectives, set(course.docs()), worksheets, name=entry["file"])
+        except plans.DraaiboekError as exc:
+            raise AssemblyError(str(exc)) from None
+        out.append((entry["file"], plan))
+    return out
+
+
+def _fail(name: str, line: int, kind: str, message: str) -> AssemblyError:
+    return AssemblyError(f"draaiboek {name}, regel {line} ({kind}): {message}")
+
+
+def check_references(name: str, plan: plans.Plan, library: Library) -> None:
+    """What the loader cannot know: self-check ids and chart numbers exist in the built site."""
+    for act in plan.activities:
+        for ident, line in act.materials("zelftoets"):
+            if ident not in library.questions:
+                raise _fail(name, line, "zelftoets", f"zelftoetsvraag '{ident}' bestaat niet")
+        for target, line in act.materials("grafiek"):
+            notebook, number = target.lstrip("/").split("#")
+            found = len(library.charts(notebook))
+            if not 1 <= int(number) <= found:
+                raise _fail(name, line, "grafiek", f"het notebook '/{notebook}' heeft {found} grafiek(en), "
+                            f"niet een grafiek {number}")
+
+
+def _meta(*parts: str) -> Block:
+    return Block("meta", [" · ".join(p for p in parts if p)])
+
+
+def _activity_slides(act: plans.Activity, start: int, library: Library, titles: dict[str, str]) -> list[Slide]:
+    when = plans.clock(start)
+    if act.werkvorm == plans.BUFFER:
+        return []
+    if act.werkvorm == plans.BREAK:
+        return [Slide("break", act.titel,
+                      [_meta(f"{when}–{plans.clock(start + act.duur)}", f"{act.duur} {LABELS['minutes']}")],
+                      notes=[plans.plain(act.notities, titles)] if act.notities else [])]
+    goals = [f"M{m}.{n}" for m, n in act.doelen]
+    notes = [f"{when} · {act.duur} {LABELS['minutes']} · {act.werkvorm} · {', '.join(goals)}"]
+    notes.append(plans.plain(act.notities, titles))
+    head = Slide("activity", act.titel, [_meta(when, f"{act.duur} {LABELS['minutes']}", act.werkvorm)], notes=notes)
+    if act.opdracht:
+        head.blocks.append(Block("p", [plans.plain(act.opdracht, titles)]))
+    if act.rollen:
+        head.blocks.append(Block("rows", [[r.rol, plans.plain(r.opdracht, titles)] for r in act.rollen]
+                                 + ([[LABELS["observer"], plans.plain(act.waarnemer, titles)]]
+                                    if act.waarnemer else [])))
+    slides = [head]
+    for kind, target, _line in act.materiaal:
+        if kind == "werkblad" and target in library.cases:
+            title, blocks = library.case(target)
+            slides.append(Slide("case", title, blocks, ident=target))
+        elif kind == "werkblad":
+            title, blocks = library.reflection(target)
+            slides.append(Slide("reflection", title, blocks, ident=target))
+        elif kind == "zelftoets":
+            text, options, answer = library.question(target)
+            info = library.questions[target]
+            module = int(target[1:].split("-")[0])
+            slides.append(Slide("question", info["title"], [_meta(info["pageTitle"], f"{LABELS['module']} {module}"),
+                                                            *text, options], [answer], ident=target))
+        elif kind == "grafiek":
+            notebook, number = target.lstrip("/").split("#")
+            src, alt = library.charts(notebook)[int(number) - 1]
+            slides.append(Slide("chart", titles.get(notebook, notebook), [Block("img", [alt], src)], ident=target))
+        elif kind == "kernpunten":
+            number = int(target[1:])
+            points = library.keypoints(number)
+            module_title = library.modules[number]["title"]
+            for i in range(0, len(points), KEYPOINTS_PER_SLIDE):
+                slides.append(Slide("keypoints", f"{LABELS['keypoints']}: {module_title}",
+                                    [Block("ul", points[i:i + KEYPOINTS_PER_SLIDE])], ident=target))
+    for slide in slides[1:]:
+        slide.notes = [f"{act.titel} ({when})"]
+    return slides
+
+
+def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
+    """One deck per session of a plan."""
+    check_references(name, plan, library)
+    titles = library.titles
+    plan_title = library.plan_title(name)
+    stem = Path(name).stem
+    help_title, help_blocks = library.help_notice()
+    decks = []
+    for number, session in enumerate(plan.sessies, 1):
+        deck_name = stem if len(plan.sessies) == 1 else f"{stem}-{number}"
+        end = session.begintijd + session.duur
+        slides = [Slide("title", library.index["title"],
+                        [Block("p", [session.titel]),
+                         _meta(f"{plans.clock(session.begintijd)}–{plans.clock(end)}",
+                               f"{session.duur} {LABELS['minutes']}")],
+                        notes=[plans.plain(plan.groepsgrootte, titles), plans.plain(plan.ruimte, titles)]),
+                  Slide("help", help_title, help_blocks)]
+        rows = []
+        for act in session.activiteiten:
+            if act.werkvorm != plans.BUFFER:
+                rows.append([plans.clock(session.begintijd + act.start), act.titel])
+        rows.append([plans.clock(end), ""])
+        slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", [r for r in rows if r[1]])]))
+        goals = sorted({g for act in session.activiteiten for g in act.doelen})
+        slides.append(Slide("objectives", LABELS["objectives"],
+                            [Block("rows", [[f"M{m}.{n}", short_objective(library.objective(m, n))]
+                                            for m, n in goals])],
+                            notes=[f"M{m}.{n}: {myst_plain(library.objective(m, n))}" for m, n in goals]))
+        for act in session.activiteiten:
+            slides.extend(_activity_slides(act, session.begintijd + act.start, library, titles))
+        slides.append(Slide("help", help_title, help_blocks))
+        slides.append(Slide("closing", library.index["title"], [Block("p", [library.site_url])]))
+        decks.append(Deck(deck_name, plan, plan_title, session, number, library.index["title"], slides))
+    return decks
+
+
+def assemble_all(source: Source, root: Path = ROOT) -> tuple[Library, list[Deck]]:
+    library = Library(source)
+    decks = []
+    for name, plan in load_plans(library, root):
+        decks.extend(assemble(name, plan, library))
+    return library, decks
+
+
+__all__ = ["AssemblyError", "Block", "Deck", "LABELS", "Library", "Slide", "assemble", "assemble_all",
+           "blocks_of", "clean_text", "text_of", "BeautifulSoup"]

@@ -1,0 +1,458 @@
+"""Print materials of a workshop, generated from the plan: per deck (a plan, or a session of a
+series) one print pack in order of use, every sheet marked with how many to print, opened by a
+one-page materials checklist. Its parts are also written as separate files: the participants'
+handout, the "Hulp nodig?" poster, the attendance list, the evaluation form and the certificate
+of participation (fillable PDF fields). And an invitation text per plan.
+
+Course text comes from the site (cases, reflections, the help page, the module pages the handout
+summarises); the plan gives tasks, roles and quantities. The words of the forms themselves (the
+evaluation's questions, the certificate's sentence) are in :data:`FORMS`, in one place.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+from course import plans, vocabulary as V
+from tools.printbook import figures, kit, worksheets
+from tools.printbook.assemble import LABELS, Deck, Library, myst_plain, short_objective, text_of
+from tools.printbook.source import Source
+
+CSS = Path(__file__).with_name("static") / "materialen.css"
+
+#: How many to print, by who uses a sheet.
+PER_PERSON = "1 per deelnemer"
+PER_PAIR = "1 set per tweetal"
+PER_GROUP = "1 set per groepje"
+PER_ROOM = "1 voor de ruimte"
+PER_TRAINER = "1 voor de trainer"
+
+#: Pages of the course the handout and the poster summarise.
+SPECTRUM_PAGE = "book/m1-spectrum/02-het-spectrum"
+CIRCLE_PAGE = "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"
+GUIDE_PAGE = "book/m4-tips/03-gespreksleidraad"
+HELP_PAGE = "book/start/hulp"
+SAFETY_PAGE = "book/trainers/veiligheid"
+#: The urgent part of the safety protocol, printed as a card for the trainer.
+SAFETY_HEADING = "Wanneer je meteen handelt"
+#: Sections of the help page that are for professionals, not for a poster in the room.
+POSTER_SKIP = ("voor-professionals", "in-een-workshop")
+#: Rows on the attendance list.
+ATTENDANCE_ROWS = 20
+
+#: The words of the forms (Dutch, "je"-form), in one place.
+FORMS = {
+    "checklist": "Checklist materialen",
+    "checklist_intro": "Alles wat je voor deze bijeenkomst print en meeneemt, in de volgorde van gebruik.",
+    "print": "Printen",
+    "bring": "Meenemen",
+    "prepare": "Voorbereiden",
+    "attendance": "Presentielijst",
+    "name": "Naam",
+    "organisation": "Organisatie",
+    "signature": "Handtekening",
+    "date": "Datum",
+    "place": "Plaats",
+    "trainer": "Trainer",
+    "evaluation": "Evaluatie",
+    "evaluation_intro": "Je antwoorden helpen de trainer om de workshop beter te maken. Je hoeft je naam niet in te vullen.",
+    "scale": ["helemaal niet", "niet", "neutraal", "wel", "helemaal wel"],
+    "can_now": "Na deze workshop kan ik",
+    "safety": ["Ik voelde me veilig in de groep.",
+               "Ik hoefde niets persoonlijks te vertellen als ik dat niet wilde.",
+               "Ik weet waar ik hulp kan vinden, voor mezelf of voor een ander."],
+    "open": ["Wat neem je mee naar je werk?", "Wat kan beter aan deze workshop?", "Wil je nog iets kwijt?"],
+    "certificate": "Bewijs van deelname",
+    "took_part": "heeft deelgenomen aan",
+    "duration": "Duur",
+    "load": "Studiebelasting",
+    "load_text": "{total}, waarvan {self} zelfstudie",
+    "not_accredited": ("Dit is een bewijs van deelname. Het is geen accreditatie: de training geeft geen punten "
+                       "in een kwaliteits- of beroepsregister."),
+    "votes": "Stemkaartjes",
+    "votes_intro": "Knip de kaartjes los. Bij een zelftoetsvraag steekt iedereen het kaartje van zijn of haar antwoord op.",
+    "role_cards": "Rollenkaarten",
+    "cut": "Knip de kaarten los.",
+    "observer": LABELS["observer"],
+    "handout": "Hand-out",
+    "course_online": "De hele training, met notebooks, zelftoetsen en de hulplijnen, staat op",
+    "invitation": "Uitnodiging",
+    "when": "Wanneer",
+    "where": "Waar",
+    "learn": "Wat je leert",
+    "before": "Vooraf",
+    "help": "Hulp",
+}
+
+
+def minutes_text(minutes: int) -> str:
+    """90 -> '1 uur en 30 minuten'; 480 -> '8 uur'."""
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} uur"] if hours else []) + ([f"{rest} minuten"] if rest else [])
+    return " en ".join(parts)
+
+
+@dataclass
+class Part:
+    """One item of a print pack: what it is, how many to print, and its section."""
+
+    ident: str
+    label: str
+    quantity: str
+    section: Tag
+
+
+def _tag(out: BeautifulSoup, name: str, text: str = "", **attrs) -> Tag:
+    el = out.new_tag(name, attrs={k.rstrip("_"): v for k, v in attrs.items()})
+    if text:
+        el.string = text
+    return el
+
+
+def _inline_svg(svg: str) -> str:
+    return re.sub(r"<\?xml[^>]*\?>\s*", "", svg)
+
+
+def _part(out: BeautifulSoup, ident: str, label: str, quantity: str, classes: str = "") -> Part:
+    section = _tag(out, "section", class_=f"deel {classes}".strip(), id=ident)
+    section["data-aantal"] = f"{FORMS['print']}: {quantity}"
+    return Part(ident, label, quantity, section)
+
+
+# --- course text for the handout and the poster ----------------------------------------------------
+
+
+def spectrum_positions(library: Library) -> list[str]:
+    table = library.section(SPECTRUM_PAGE).find("table")
+    return [text_of(row.find("td")) for row in table.select("tbody tr")]
+
+
+def _section_by_heading(library: Library, doc: str, heading: str) -> Tag:
+    for h in library.section(doc).find_all(re.compile("^h[23]$")):
+        if text_of(h) == heading:
+            return h.find_parent("section")
+    raise SystemExit(f"printbook: {doc} has no heading '{heading}'")
+
+
+def _copy_content(section: Tag, skip_headings: bool = False) -> list[Tag]:
+    out = []
+    for child in section.children:
+        if not isinstance(child, Tag) or (skip_headings and re.match("^h[1-6]$", child.name)):
+            continue
+        clone = copy.copy(child)
+        for junk in clone.select(".bibtex-citation, a.headerlink"):
+            junk.decompose()
+        out.append(clone)
+    return out
+
+
+def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
+    part = _part(out, f"deel-hand-out-{deck.number}", FORMS["handout"], PER_PERSON, "hand-out")
+    s = part.section
+    s.append(_tag(out, "p", f"{deck.course_title} · {FORMS['handout']}", class_="kop"))
+    s.append(_tag(out, "h1", deck.session.titel))
+    spectrum = _section_by_heading(library, SPECTRUM_PAGE, "Vier posities om mee te oefenen")
+    s.append(_tag(out, "h2", library.titles[SPECTRUM_PAGE]))
+    s.extend(_copy_content(spectrum, skip_headings=True)[1:2])       # the table of four positions
+    s.append(_tag(out, "h2", library.titles[CIRCLE_PAGE]))
+    cols = _tag(out, "div", class_="twee-kolommen")
+    circle = _tag(out, "div", class_="figuur")
+    circle.append(BeautifulSoup(_inline_svg(figures.circle()), "html.parser"))
+    cols.append(circle)
+    steps = _tag(out, "ul")
+    break_in = _section_by_heading(library, CIRCLE_PAGE, "De cirkel doorbreken: wat kun je doen?")
+    for sub in break_in.find_all("section", recursive=False):
+        li = _tag(out, "li")
+        li.append(_tag(out, "strong", text_of(sub.find(re.compile("^h[1-6]$"))) + ". "))
+        first = sub.find("p")
+        li.append(text_of(first).split(". ")[0] + ".")
+        steps.append(li)
+    cols.append(steps)
+    s.append(cols)
+    s.append(_tag(out, "h2", library.titles[GUIDE_PAGE]))
+    for heading in ("Openingsvragen", "Wat en hoe", "Waarom", "Gevoel voor en na"):
+        sub = _section_by_heading(library, GUIDE_PAGE, heading)
+        s.append(_tag(out, "h3", heading))
+        s.extend(el for el in _copy_content(sub, skip_headings=True) if el.name == "ul")
+    title, blocks = library.help_notice()
+    box = _tag(out, "div", class_="hulp")
+    box.append(_tag(out, "h2", title))
+    for block in blocks:
+        box.append(_tag(out, "p", block.items[0]))
+    s.append(box)
+    s.append(_tag(out, "p", f"{FORMS['course_online']} {library.site_url}", class_="adres"))
+    return part
+
+
+def poster(out: BeautifulSoup, library: Library) -> Part:
+    part = _part(out, "deel-poster", "Poster “Hulp nodig?”", PER_ROOM, "poster")
+    page = library.section(HELP_PAGE)
+    part.section.append(_tag(out, "h1", library.titles[HELP_PAGE]))
+    for sub in page.find_all("section", recursive=False):
+        if sub.get("id", "").split("--")[-1] in POSTER_SKIP:
+            continue
+        block = _tag(out, "div", class_="poster-blok")
+        block.extend(_copy_content(sub))
+        part.section.append(block)
+    part.section.append(_tag(out, "p", library.site_url, class_="adres"))
+    return part
+
+
+def safety_card(out: BeautifulSoup, library: Library) -> Part:
+    """The urgent part of the safety protocol on one page, for the trainer's table."""
+    part = _part(out, "deel-veiligheidskaart", f"Veiligheidskaart “{SAFETY_HEADING}”", PER_TRAINER, "poster kaart-veilig")
+    part.section.append(_tag(out, "p", library.titles[SAFETY_PAGE], class_="kop"))
+    part.section.append(_tag(out, "h1", SAFETY_HEADING))
+    block = _tag(out, "div", class_="poster-blok")
+    block.extend(_copy_content(_section_by_heading(library, SAFETY_PAGE, SAFETY_HEADING), skip_headings=True))
+    part.section.append(block)
+    return part
+
+
+# --- sheets of the plan -----------------------------------------------------------------------------------
+
+
+def _quantity(act: plans.Activity) -> str:
+    return {"tweetallen": PER_PAIR, "kleine groepen": PER_GROUP}.get(act.werkvorm, PER_PERSON)
+
+
+def _figure(kind: str | None, library: Library) -> str:
+    if kind == "spectrumlijn":
+        return _inline_svg(figures.spectrum_line(spectrum_positions(library)))
+    if kind == "cirkel":
+        return _inline_svg(figures.circle())
+    if kind == "web":
+        return _inline_svg(figures.web())
+    return ""
+
+
+def sheet_parts(out: BeautifulSoup, library: Library, deck: Deck, sheets: dict[str, worksheets.Worksheet],
+                seen: set[str]) -> list[Part]:
+    """The sheets of the session's activities in order of use: worksheets (with the plan's task and
+    figure), role cards and observer cards."""
+    titles = library.titles
+    parts: list[Part] = []
+    for act in deck.session.activiteiten:
+        for ident, _line in act.materials("werkblad"):
+            key = f"{ident}-{act.start}"
+            if ident in seen:
+                continue
+            seen.add(ident)
+            task = plans.plain(act.opdracht, titles)
+            figure = _figure(act.figuur, library)
+            part = _part(out, f"deel-{key}", f"Werkblad {ident} ({act.titel})", PER_PERSON, "werkblad-deel")
+            part.section.append(worksheets.sheet_section(out, sheets[ident], deck.course_title, task, figure,
+                                                         lines=7 if figure else worksheets.WORKSHEET_LINES))
+            parts.append(part)
+        if act.rollen:
+            part = _part(out, f"deel-rollen-{act.start}", f"{FORMS['role_cards']} ({act.titel})", _quantity(act),
+                         "kaarten")
+            s = part.section
+            s.append(_tag(out, "h2", f"{FORMS['role_cards']}: {act.titel}"))
+            s.append(_tag(out, "p", FORMS["cut"], class_="knip"))
+            grid = _tag(out, "div", class_="kaartenraster")
+            for role in act.rollen:
+                card = _tag(out, "div", class_="kaart")
+                card.append(_tag(out, "h3", role.rol))
+                card.append(_tag(out, "p", plans.plain(role.opdracht, titles)))
+                if role.casus:
+                    title, blocks = library.case(role.casus)
+                    card.append(_tag(out, "p", title, class_="kaart-bron"))
+                    card.append(_tag(out, "p", blocks[0].items[0]))
+                else:
+                    opening = _section_by_heading(library, GUIDE_PAGE, "Openingsvragen")
+                    card.append(_tag(out, "p", library.titles[GUIDE_PAGE], class_="kaart-bron"))
+                    card.extend(el for el in _copy_content(opening, skip_headings=True) if el.name == "ul")
+                grid.append(card)
+            if act.waarnemer:
+                card = _tag(out, "div", class_="kaart waarnemer")
+                card.append(_tag(out, "h3", FORMS["observer"]))
+                card.append(_tag(out, "p", plans.plain(act.waarnemer, titles)))
+                card.append(kit.writing_space(out, 4))
+                grid.append(card)
+            s.append(grid)
+            parts.append(part)
+    return parts
+
+
+def voting_cards(out: BeautifulSoup, deck: Deck, library: Library) -> Part | None:
+    letters = sorted({o for act in deck.session.activiteiten for q, _ in act.materials("zelftoets")
+                      for o in library.questions[q]["options"]})
+    if not letters:
+        return None
+    part = _part(out, "deel-stemkaartjes", FORMS["votes"], PER_PERSON, "stemkaartjes")
+    part.section.append(_tag(out, "h2", FORMS["votes"]))
+    part.section.append(_tag(out, "p", FORMS["votes_intro"], class_="knip"))
+    for letter in letters:
+        part.section.append(_tag(out, "div", letter, class_="stemkaart"))
+    return part
+
+
+# --- forms ---------------------------------------------------------------------------------------------
+
+
+def _fill(out: BeautifulSoup, label: str, name: str) -> Tag:
+    row = _tag(out, "p", class_="invulregel")
+    row.append(_tag(out, "span", label + ":", class_="invul-label"))
+    row.append(out.new_tag("input", attrs={"type": "text", "name": name, "title": label}))
+    return row
+
+
+def _form_head(out: BeautifulSoup, part: Part, title: str, deck: Deck) -> None:
+    part.section.append(_tag(out, "p", deck.course_title, class_="kop"))
+    part.section.append(_tag(out, "h2", f"{title}: {deck.session.titel}"))
+
+
+def attendance(out: BeautifulSoup, deck: Deck) -> Part:
+    part = _part(out, f"deel-presentielijst-{deck.number}", FORMS["attendance"], PER_TRAINER, "formulier")
+    _form_head(out, part, FORMS["attendance"], deck)
+    head = _tag(out, "p", f"{FORMS['date']}: ______________   {plans.clock(deck.session.begintijd)}–"
+                f"{plans.clock(deck.session.begintijd + deck.session.duur)}   {FORMS['place']}: ______________   "
+                f"{FORMS['trainer']}: ______________", class_="invul")
+    part.section.append(head)
+    table = _tag(out, "table", class_="presentie")
+    row = _tag(out, "tr")
+    for h in ("", FORMS["name"], FORMS["organisation"], FORMS["signature"]):
+        row.append(_tag(out, "th", h, scope="col"))
+    thead = _tag(out, "thead")
+    thead.append(row)
+    table.append(thead)
+    body = _tag(out, "tbody")
+    for n in range(1, ATTENDANCE_ROWS + 1):
+        row = _tag(out, "tr")
+        row.append(_tag(out, "td", str(n)))
+        for _ in range(3):
+            row.append(_tag(out, "td"))
+        body.append(row)
+    table.append(body)
+    part.section.append(table)
+    return part
+
+
+def evaluation(out: BeautifulSoup, deck: Deck, library: Library) -> Part:
+    part = _part(out, f"deel-evaluatie-{deck.number}", FORMS["evaluation"], PER_PERSON, "formulier")
+    _form_head(out, part, FORMS["evaluation"], deck)
+    part.section.append(_tag(out, "p", FORMS["evaluation_intro"]))
+    sessions = deck.plan.sessies if deck.last else [deck.session]
+    goals = sorted({g for s in sessions for a in s.activiteiten for g in a.doelen})
+    table = _tag(out, "table", class_="schaal")
+    row = _tag(out, "tr")
+    row.append(_tag(out, "th", FORMS["can_now"], scope="col"))
+    for label in FORMS["scale"]:
+        row.append(_tag(out, "th", label, scope="col"))
+    thead = _tag(out, "thead")
+    thead.append(row)
+    table.append(thead)
+    body = _tag(out, "tbody")
+    statements = [f"{short_objective(library.objective(m, n))} (M{m}.{n})" for m, n in goals] + FORMS["safety"]
+    for text in statements:
+        row = _tag(out, "tr")
+        row.append(_tag(out, "th", text, scope="row"))
+        for _ in FORMS["scale"]:
+            row.append(_tag(out, "td", "○"))
+        body.append(row)
+    table.append(body)
+    part.section.append(table)
+    for question in FORMS["open"]:
+        part.section.append(_tag(out, "h3", question))
+        part.section.append(kit.writing_space(out, 3))
+    return part
+
+
+def certificate(out: BeautifulSoup, deck: Deck) -> Part:
+    part = _part(out, f"deel-bewijs-{deck.number}", FORMS["certificate"], PER_PERSON, "bewijs")
+    s = part.section
+    s.append(_tag(out, "p", deck.course_title, class_="kop"))
+    s.append(_tag(out, "h1", FORMS["certificate"]))
+    s.append(_fill(out, FORMS["name"], "naam"))
+    s.append(_tag(out, "p", FORMS["took_part"], class_="midden"))
+    s.append(_tag(out, "p", deck.course_title, class_="bewijs-titel"))
+    s.append(_tag(out, "p", deck.plan_title, class_="midden"))
+    total = deck.plan.duur + deck.plan.zelfstudie
+    s.append(_tag(out, "p", f"{FORMS['duration']}: {minutes_text(deck.plan.duur)}", class_="midden"))
+    load = (FORMS["load_text"].format(total=minutes_text(total), self=minutes_text(deck.plan.zelfstudie))
+            if deck.plan.zelfstudie else minutes_text(total))
+    s.append(_tag(out, "p", f"{FORMS['load']}: {load}", class_="midden"))
+    for label, name in ((FORMS["date"], "datum"), (FORMS["place"], "plaats"), (FORMS["trainer"], "trainer"),
+                        (FORMS["signature"], "handtekening")):
+        s.append(_fill(out, label, name))
+    s.append(_tag(out, "p", FORMS["not_accredited"], class_="geen-accreditatie"))
+    return part
+
+
+def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Library) -> Part:
+    part = _part(out, f"deel-checklist-{deck.number}", FORMS["checklist"], PER_TRAINER, "checklist")
+    s = part.section
+    s.append(_tag(out, "p", f"{deck.course_title} · {deck.plan_title}", class_="kop"))
+    s.append(_tag(out, "h2", f"{FORMS['checklist']}: {deck.session.titel}"))
+    s.append(_tag(out, "p", FORMS["checklist_intro"]))
+    for heading, items in ((FORMS["print"], [f"{p.label} — {p.quantity}" for p in [part, *parts]]),
+                           (FORMS["bring"], [plans.plain(b, library.titles) for b in deck.plan.benodigdheden]),
+                           (FORMS["prepare"], [plans.plain(v, library.titles) for v in deck.plan.voorbereiding])):
+        if not items:
+            continue
+        s.append(_tag(out, "h3", heading))
+        ul = _tag(out, "ul", class_="vinkjes")
+        for item in items:
+            ul.append(_tag(out, "li", item))
+        s.append(ul)
+    return part
+
+
+# --- the pack ---------------------------------------------------------------------------------------------
+
+
+def pack_document(source: Source, library: Library, deck: Deck,
+                  sheets: dict[str, worksheets.Worksheet]) -> tuple[BeautifulSoup, list[Part]]:
+    """The print pack of a deck in order of use; its first part is the checklist."""
+    out = kit.new_document(source, f"Printpakket: {deck.session.titel} — {deck.course_title}",
+                           f"Printpakket bij {deck.plan_title}.")
+    out.head.append(out.new_tag("link", rel="stylesheet", href=CSS.as_uri()))
+    out.body["class"] = ["printpakket"]
+    parts = [safety_card(out, library), poster(out, library), attendance(out, deck)]
+    votes = voting_cards(out, deck, library)
+    parts += [votes] if votes else []
+    parts += sheet_parts(out, library, deck, sheets, set())
+    if deck.last:
+        parts += [handout(out, library, deck), evaluation(out, deck, library), certificate(out, deck)]
+    parts.insert(0, checklist(out, deck, parts, library))
+    main = out.new_tag("main")
+    for p in parts:
+        main.append(p.section)
+    out.body.append(main)
+    kit.finish(out)
+    return out, parts
+
+
+def invitation(library: Library, deck: Deck, first: Deck) -> str:
+    """The invitation and pre-reading for a plan, as plain text to paste into an e-mail."""
+    titles, plan = library.titles, deck.plan
+    lines = [f"{FORMS['invitation']}: {deck.plan_title.split(': ', 1)[-1]} — {deck.course_title}", ""]
+    page = next(p["doc"] for p in library.index["plans"] if library.plan_title(p["file"]) == deck.plan_title)
+    intro = library.section(page).find("p")
+    lines += [text_of(intro), ""]
+    lines.append(f"{FORMS['when']}: " + "; ".join(
+        f"{s.titel}, ____________ van {plans.clock(s.begintijd)} tot {plans.clock(s.begintijd + s.duur)}"
+        for s in plan.sessies))
+    lines += [f"{FORMS['where']}: ____________", "", f"{FORMS['learn']}:"]
+    goals = sorted({g for a in plan.activities for g in a.doelen})
+    lines += [f"- {myst_plain(library.objective(m, n))}" for m, n in goals]
+    if plan.vooraf:
+        lines += ["", f"{FORMS['before']}:"]
+        site = library.site_url.rstrip("/")
+        uris = {d["doc"]: d["uri"] for d in library.index["docs"]}
+        for item in plan.vooraf:
+            refs = [f"{titles.get(r.target, r.target)}: {site}/{uris.get(r.target, r.target)}"
+                    for r in item if isinstance(r, plans.DocRef)]
+            lines.append(f"- {plans.plain(item, titles)}" + (f" ({'; '.join(refs)})" if refs else ""))
+    title, blocks = library.help_notice()
+    lines += ["", f"{FORMS['help']}: {blocks[0].items[0]}", "", f"{FORMS['course_online']} {library.site_url}"]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["FORMS", "Part", "pack_document", "invitation", "minutes_text", "V"]

@@ -1,0 +1,122 @@
+"""The workshop kit on disk: one folder per lesson plan in ``_build/workshop/<plan>/`` with what a
+trainer needs to run it without a connection:
+
+==============================  =================================================================
+file                            what
+==============================  =================================================================
+presentatie.html                the reveal.js deck (one per session of a series:
+                                ``presentatie-bijeenkomst-N.*``), with ``presentatie-bestanden/``
+presentatie.pdf / .pptx         the same deck as a 16:9 PDF and as editable PowerPoint
+printpakket.pdf                 everything to print, in order of use, with quantities and a checklist
+hand-out.pdf                    two pages for participants
+hulp-nodig-poster.pdf           "Hulp nodig?" on one A4
+presentielijst.pdf              attendance list
+evaluatieformulier.pdf          evaluation form
+bewijs-van-deelname.pdf         certificate of participation (fillable fields)
+uitnodiging.txt                 invitation and pre-reading, to paste into an e-mail
+==============================  =================================================================
+
+:func:`prepare` writes the HTML and returns render jobs for :func:`tools.printbook.render.run_parallel`,
+so the decks and packs are rendered side by side with the other editions.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from pathlib import Path
+
+from course import ROOT, plans
+from tools.printbook import assemble, materials, slides, worksheets
+from tools.printbook.render import PDF_VARIANT
+from tools.printbook.source import Source
+
+WORKSHOP = ROOT / "_build" / "workshop"
+#: Parts of the last print pack written as separate files: (part id prefix, file name).
+EXTRACTS = (("deel-poster", "hulp-nodig-poster.pdf"), ("deel-presentielijst-", "presentielijst.pdf"),
+            ("deel-hand-out-", "hand-out.pdf"), ("deel-evaluatie-", "evaluatieformulier.pdf"),
+            ("deel-bewijs-", "bewijs-van-deelname.pdf"))
+
+
+def pack_file(deck: assemble.Deck) -> str:
+    return plans.kit_stem("printpakket", deck.number, len(deck.plan.sessies)) + ".pdf"
+
+
+def render_pack(html: Path, base: Path, target: Path, part_ids: list[str],
+                extracts: list[tuple[str, str]]) -> Path:
+    """Render a print pack (fillable form fields on), and write chosen parts as their own PDFs.
+
+    ``part_ids`` are the ids of the pack's parts in order; a page belongs to the last part that
+    started on or before it. ``extracts`` are (id prefix, file name)."""
+    from weasyprint import HTML
+
+    document = HTML(filename=str(html), base_url=str(base) + "/").render(pdf_forms=True)
+    owner: list[str] = []
+    current = part_ids[0]
+    for page in document.pages:
+        started = [i for i in part_ids if i in page.anchors]
+        current = started[-1] if started else current
+        owner.append(current)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(str(target), pdf_variant=PDF_VARIANT, pdf_forms=True)
+    for prefix, name in extracts:
+        pages = [p for p, o in zip(document.pages, owner) if o.startswith(prefix)]
+        if pages:
+            single = document.copy(pages)
+            single.metadata = copy.copy(document.metadata)
+            single.write_pdf(str(target.parent / name), pdf_variant=PDF_VARIANT, pdf_forms=True)
+    return target
+
+
+def pack_pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def prepare(source: Source, sheets: list[worksheets.Worksheet], print_dir: Path,
+            out: Path = WORKSHOP) -> tuple[list[assemble.Deck], list[tuple]]:
+    """Assemble every deck, write the decks' HTML, the packs' print HTML and the invitations;
+    return the decks and the render jobs."""
+    html_dir = source.html_dir.resolve()
+    library, decks = assemble.assemble_all(source)
+    by_id = {s.ident: s for s in sheets}
+    if out.exists():
+        shutil.rmtree(out)
+    jobs: list[tuple] = []
+    plans_seen: dict[str, list[assemble.Deck]] = {}
+    for deck in decks:
+        plans_seen.setdefault(deck.plan.path.stem, []).append(deck)
+    for stem, plan_decks in plans_seen.items():
+        folder = out / stem
+        folder.mkdir(parents=True)
+        slides.copy_assets(folder, html_dir, plan_decks)
+        (folder / "uitnodiging.txt").write_text(materials.invitation(library, plan_decks[0], plan_decks[0]),
+                                                encoding="utf-8")
+        work = print_dir / "workshop" / stem
+        work.mkdir(parents=True, exist_ok=True)
+        for deck in plan_decks:
+            (folder / slides.deck_file(deck, ".html")).write_text(slides.reveal_html(deck), encoding="utf-8")
+            deck_html = work / slides.deck_file(deck, ".html")
+            deck_html.write_text(slides.print_html(deck, html_dir), encoding="utf-8")
+            jobs.append((render_deck, deck_html, html_dir, folder / slides.deck_file(deck, ".pdf")))
+            jobs.append((slides.write_pptx, deck, html_dir, folder / slides.deck_file(deck, ".pptx")))
+            soup, parts = materials.pack_document(source, library, deck, by_id)
+            pack_html = work / pack_file(deck).replace(".pdf", ".html")
+            pack_html.write_text(str(soup), encoding="utf-8")
+            # the poster and attendance list from the first pack, the rest from the last (a series'
+            # middle sessions add nothing new; two jobs never write the same file)
+            first_only = ("deel-poster", "deel-presentielijst-")
+            extracts = [e for e in EXTRACTS if (deck.number == 1 and e[0] in first_only)
+                        or (deck.last and (e[0] not in first_only or deck.number == 1))]
+            jobs.append((render_pack, pack_html, html_dir, folder / pack_file(deck), [p.ident for p in parts],
+                         list(extracts)))
+    return decks, jobs
+
+
+def render_deck(html: Path, base: Path, target: Path) -> Path:
+    from weasyprint import HTML
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(filename=str(html), base_url=str(base) + "/").write_pdf(str(target), pdf_variant=PDF_VARIANT)
+    return target
