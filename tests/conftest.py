@@ -277,3 +277,21 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if {"built_html", "handbook"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.built)
+
+
+def wait_for(page, expression: str, arg=None, timeout: float = 15.0):
+    """Wait until a JavaScript expression (or a function of ``arg``) is truthy in the page.
+
+    Playwright's ``wait_for_function`` compiles its predicate inside the page, which the site's
+    Content-Security-Policy (no eval) rightly blocks; ``page.evaluate`` runs through the
+    DevTools protocol, outside the page's policy, so polling with it tests the page as served."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg) if arg is not None else page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)

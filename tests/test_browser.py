@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import HTML
+from conftest import HTML, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
 
@@ -244,7 +244,7 @@ def test_journal_lists_exports_imports_and_wipes_exactly(page, site, tmp_path):
     assert page.locator(".cursus-antwoord").count() == 0
 
     page.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(exported))
-    page.wait_for_function("document.querySelectorAll('.cursus-antwoord').length === 2")
+    wait_for(page, "document.querySelectorAll('.cursus-antwoord').length === 2")
     assert stored(page) == {f"{KEY}reflectie:{REFLECTION_ID}": AWKWARD, f"{KEY}reflectie:{SECOND_ID}": LONG}
     assert "2 antwoorden ingelezen" in page.locator("#cursus-dagboek .cursus-status").text_content()
     goto(page, site, REFLECTION_PAGE)

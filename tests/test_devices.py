@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import COURSE, HTML, toc_docs
+from conftest import COURSE, HTML, toc_docs, wait_for
 from test_browser import KEY, goto, stored
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
@@ -74,7 +74,7 @@ def test_menu_opens_and_closes_by_touch_click_and_keyboard(browser, site, size, 
         assert active(pg)["inDialog"], f"focus did not move into the menu ({key!r})"
         pg.keyboard.press("Escape")
         assert not menu.evaluate("d => d.open")
-        pg.wait_for_function("document.activeElement.classList.contains('primary-toggle')")
+        wait_for(pg, "document.activeElement.classList.contains('primary-toggle')")
 
     # The menu leads somewhere: following a link from it opens that page.
     toggle.tap() if size == PHONE else toggle.click()
@@ -95,7 +95,7 @@ def test_menu_opens_and_closes_by_touch_click_and_keyboard(browser, site, size, 
     pg.keyboard.press("Enter")
     assert contents.evaluate("d => d.open") and active(pg)["inDialog"]
     pg.keyboard.press("Escape")
-    pg.wait_for_function("document.activeElement.classList.contains('secondary-toggle')")
+    wait_for(pg, "document.activeElement.classList.contains('secondary-toggle')")
     assert pg.js_errors == []
     ctx.close()
 
@@ -137,7 +137,7 @@ EVERYDAY = {
 
 def search(pg, base: str, query: str) -> list[str]:
     pg.goto(base + "search.html?q=" + quote(query), wait_until="networkidle")
-    pg.wait_for_function("(document.querySelector('#search-results .search-summary') || {}).textContent")
+    wait_for(pg, "(document.querySelector('#search-results .search-summary') || {}).textContent")
     return pg.eval_on_selector_all("ul.search > li > a", "els => els.map(e => e.getAttribute('href')"
                                    ".split('#')[0].replace(/\\.html$/, ''))")
 
@@ -182,8 +182,8 @@ def test_search_results_name_their_module_and_speak_dutch(browser, site):
 def test_search_shows_snippets_when_opened_from_a_folder(browser, built_html):
     ctx, pg = open_page(browser, ZOOM)
     pg.goto((built_html / "search.html").as_uri() + "?q=" + quote("nachtelijk gebruik"))
-    pg.wait_for_function("(document.querySelector('#search-results .search-summary') || {}).textContent")
-    pg.wait_for_function("document.querySelectorAll('ul.search p.context').length > 0")
+    wait_for(pg, "(document.querySelector('#search-results .search-summary') || {}).textContent")
+    wait_for(pg, "document.querySelectorAll('ul.search p.context').length > 0")
     snippet = pg.locator("ul.search > li").first.locator("p.context").text_content().lower()
     assert "nachtelijk" in snippet or "gebruik" in snippet
     ctx.close()
@@ -406,7 +406,7 @@ def test_projecteer_shows_only_the_case_in_large_type(browser, site, size, schem
     assert view.evaluate("d => { const r = d.getBoundingClientRect(); return [r.width, r.height]; }") == [size[0], size[1]]
     pg.keyboard.press("Escape")
     assert not view.evaluate("d => d.open")
-    pg.wait_for_function("document.activeElement.classList.contains('cursus-projecteer-knop')")
+    wait_for(pg, "document.activeElement.classList.contains('cursus-projecteer-knop')")
     # Keyboard: Enter opens, the close button closes.
     pg.keyboard.press("Enter")
     assert view.evaluate("d => d.open")
@@ -498,7 +498,7 @@ def test_journal_round_trips_every_generated_text_exactly(browser, site, tmp_pat
     pg.get_by_role("button", name="Alles wissen").tap()
     assert stored(pg) == {}
     pg.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(exported))
-    pg.wait_for_function("document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
+    wait_for(pg, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
     back = {k[len(KEY + "reflectie:"):]: v for k, v in stored(pg).items()}
     assert back.keys() == answers.keys()
     assert [k for k in answers if back[k] != answers[k]] == []
@@ -515,7 +515,7 @@ def test_journal_buttons_come_first_and_copy_all_works_on_a_phone(browser, site)
     copy = pg.get_by_role("button", name="Kopieer alles")
     assert copy.bounding_box()["y"] + copy.bounding_box()["height"] < PHONE[1], "the buttons are not on the first screen"
     copy.tap()
-    pg.wait_for_function("document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('klembord')")
+    wait_for(pg, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('klembord')")
     clip = pg.evaluate("navigator.clipboard.readText()")
     question = pg.evaluate("(id) => CURSUS_INDEX.reflections.find(r => r.id === id).question", REFLECTION_ID)
     assert "Mijn eigen antwoord." in clip and question in clip
@@ -571,7 +571,7 @@ def test_import_refuses_big_and_foreign_files_with_a_clear_message(browser, site
     for path, message in ((big, "te groot"), (crafted, "geen antwoorden die de site herkent"),
                           (foreign, "geen export van Mijn reflecties")):
         field.set_input_files(str(path))
-        pg.wait_for_function("(m) => document.querySelector('#cursus-dagboek .cursus-status').textContent.includes(m)", arg=message)
+        wait_for(pg, "(m) => document.querySelector('#cursus-dagboek .cursus-status').textContent.includes(m)", message)
         assert "niets" in status.text_content().lower() or "herkent" in status.text_content()
         assert answers_in(pg) == {f"{KEY}reflectie:m1-reflectie-1": "blijft"}
     ctx.close()
@@ -584,7 +584,7 @@ def test_old_exports_with_markers_still_import(browser, site, tmp_path):
     old.write_text("# Mijn reflecties\n\n<!-- cursus:m2-reflectie-1 -->\nregel een\n\nregel twee\n<!-- /cursus:m2-reflectie-1 -->\n",
                    encoding="utf-8")
     pg.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(old))
-    pg.wait_for_function("document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
+    wait_for(pg, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
     assert answers_in(pg) == {f"{KEY}reflectie:m2-reflectie-1": "regel een\n\nregel twee"}
     ctx.close()
 
@@ -596,7 +596,7 @@ def test_other_tab_changes_are_shown_and_both_versions_offered(browser, site):
     goto(second, site, REFLECTION_PAGE)
     field = f"#antwoord-{REFLECTION_ID}"
     first.fill(field, "Versie uit tab een.")
-    second.wait_for_function("(f) => document.querySelector(f).value === 'Versie uit tab een.'", arg=field)
+    wait_for(second, "(f) => document.querySelector(f).value === 'Versie uit tab een.'", field)
     assert "ander tabblad" in second.locator(f"#{REFLECTION_ID} .cursus-status").text_content()
 
     # Both tabs typed: neither text disappears, and the learner chooses.

@@ -19,6 +19,14 @@ from . import ROOT
 HTML = ROOT / "_build" / "html"
 
 
+#: Messages about valid HTML that the pinned Nu HTML Checker does not know yet, with the reason.
+CHECKER_GAPS = (
+    # CSP Level 3 keyword (W3C CSP3, supported by every current browser) that the checker's
+    # Content-Security-Policy parser predates; the in-browser Python runtime needs it.
+    """Expecting source-expression but found "'wasm-unsafe-eval'".""",
+)
+
+
 class MissingJava(RuntimeError):
     pass
 
@@ -49,6 +57,8 @@ def validate(files: list[Path]) -> list[str]:
         raise RuntimeError(f"vnu.jar gave no JSON report: {result.stderr[:500]}") from exc
     errors = []
     for m in report.get("messages", []):
+        if any(known in m.get("message", "") for known in CHECKER_GAPS):
+            continue
         if m.get("type") in ("error", "non-document-error"):
             url = m.get("url", "")
             name = url.split("/_build/html/", 1)[-1] if "/_build/html/" in url else url
