@@ -136,7 +136,8 @@ EVERYDAY = {
 
 
 def search(pg, base: str, query: str) -> list[str]:
-    pg.goto(base + "search.html?q=" + quote(query), wait_until="networkidle")
+    # The ranking is complete when the summary line is written; the snippets may load after it.
+    pg.goto(base + "search.html?q=" + quote(query), wait_until="load")
     wait_for(pg, "(document.querySelector('#search-results .search-summary') || {}).textContent")
     return pg.eval_on_selector_all("ul.search > li > a", "els => els.map(e => e.getAttribute('href')"
                                    ".split('#')[0].replace(/\\.html$/, ''))")
