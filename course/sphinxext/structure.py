@@ -125,7 +125,8 @@ def build_index(app: Sphinx) -> dict:
         module = course.module_of(doc)
         folder = module.folder if module else None
         docs.append({"doc": doc, "title": title(doc), "uri": uri(doc), "part": course.part_of(doc),
-                     "module": folder})
+                     "module": folder,
+                     "webOnly": env.metadata.get(doc, {}).get(V.PAGE_DISPLAY) == V.WEB_ONLY})
         rec = store.get(doc)
         if rec is None:
             continue
