@@ -24,6 +24,12 @@ DOWNLOADS = [
     ("oefenmap.zip", ROOT / "exercises"),              # notebooks, example files, helper package
 ]
 SITE = ROOT / "_build" / "html"
+
+
+def exercise_pack() -> str:
+    """The file name of the exercise pack (notebooks and helper package) in downloads/."""
+    return next(name for name, source in DOWNLOADS if source == ROOT / "exercises")
+
 FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB"}
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
+from tools.printbook import worked
 from tools.printbook.source import Source, set_title_level
 from course import vocabulary as V
 
@@ -48,11 +49,43 @@ def cover(out: BeautifulSoup, source: Source, label: str) -> Tag:
     section = out.new_tag("section", attrs={"class": "omslag", "id": "omslag"})
     parts = [("omslag-label", label), ("omslag-titel", source.title), ("omslag-ondertitel", SUBTITLE),
              ("omslag-bron", BASED_ON),
-             ("omslag-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·"))]
+             ("omslag-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·")),
+             ("omslag-adres", site_address(source))]
     for cls, text in parts:
         el = out.new_tag("p", attrs={"class": cls})
         el.string = text
         section.append(el)
+    return section
+
+
+def site_address(source: Source) -> str:
+    """The course's address as printed: "socialemedia-....github.io/cursus" (from _config.yml)."""
+    return source.subs.get("site_url", "").split("://", 1)[-1].rstrip("/")
+
+
+def closing(out: BeautifulSoup, source: Source) -> Tag:
+    """The last page: where the course lives, who publishes it and how to reach them."""
+    subs = source.subs
+    section = out.new_tag("section", attrs={"class": "slotpagina", "id": "slotpagina",
+                                            "aria-label": "Verder met de training"})
+    lines = [
+        ("slot-titel", source.title),
+        ("slot-tekst", "De hele training staat online, met de oefeningen om zelf te doen, de zelftoetsen "
+                       "en de werkbladen:"),
+        ("slot-adres", subs.get("site_url", "")),
+        ("slot-tekst", f"{subs.get('uitgever', AUTHOR)}. Vragen, fouten of ideeën? "
+                       f"Laat het ons weten via {subs.get('contact_url', '')}"),
+        ("slot-versie", f"Versie {subs.get('versie', '')}, {subs.get('datum', '')} · CC BY 4.0"),
+    ]
+    for cls, text in lines:
+        p = out.new_tag("p", attrs={"class": cls})
+        if text.startswith("https://"):
+            a = out.new_tag("a", href=text, attrs={"class": "adres"})
+            a.string = text
+            p.append(a)
+        else:
+            p.string = text
+        section.append(p)
     return section
 
 
@@ -93,8 +126,16 @@ class Book:
     out: BeautifulSoup
     toc: list[tuple[int, str, str]] = field(default_factory=list)
     placed: list[tuple[str, Tag]] = field(default_factory=list)
+    #: figure numbers run on through the edition
+    figures: list[int] = field(default_factory=lambda: [0])
 
-    def place(self, doc: str, sections: list[str], container: Tag, title: str | None = None) -> Tag:
+    def web_only(self, doc: str) -> bool:
+        return any(d["doc"] == doc and d.get("webOnly") for d in self.source.index["docs"])
+
+    def place(self, doc: str, sections: list[str], container: Tag, title: str | None = None) -> Tag | None:
+        """Place a document (and its nested documents) as a chapter; web-only pages are left out."""
+        if self.web_only(doc):
+            return None
         section = self.source.doc(doc)
         section["class"] = section.get("class", []) + ["hoofdstuk"]
         container.append(section)
@@ -103,7 +144,10 @@ class Book:
             h1.string = title
         if h1 is not None:
             self.toc.append((1, section["id"], h1.get_text(" ", strip=True)))
+        notebooks = worked.notebook_docs(self.source)
         for sub in sections:
+            if self.web_only(sub):
+                continue
             sub_section = self.source.doc(sub)
             sub_section["class"] = sub_section.get("class", []) + ["sectie"]
             section.append(sub_section)
@@ -111,6 +155,8 @@ class Book:
             if h2 is not None:
                 h2["class"] = h2.get("class", []) + ["sectie-titel"]
                 self.toc.append((2, sub_section["id"], h2.get_text(" ", strip=True)))
+            if sub in notebooks:
+                worked.convert(self.out, sub_section, self.source, sub, self.figures)
         self.placed.append((doc, section))
         return section
 
@@ -163,10 +209,10 @@ def move_solutions(out: BeautifulSoup, placed: list[tuple[str, Tag]], source: So
 
 
 def writing_space(out: BeautifulSoup, lines: int) -> Tag:
-    box = out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true"})
-    for _ in range(lines):
-        box.append(out.new_tag("div", attrs={"class": "schrijfregel"}))
-    return box
+    """Room to write: one element whose ruled lines are its background (print.css), so the PDF
+    draws them as an artifact instead of tagging every line as content."""
+    return out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true",
+                                     "style": f"--regels: {int(lines)}"})
 
 
 def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
@@ -184,7 +230,7 @@ def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
 def clean(body: Tag) -> None:
     """Remove site-only controls and content, open dropdowns, keep every id unique."""
     for sel in ("a.headerlink", "button", ".toggle-button", "script", "noscript", ".copybtn",
-                f".{V.WEB_ONLY}"):
+                f".{V.WEB_ONLY}", f".tag_{V.WEB_ONLY}"):
         for el in body.select(sel):
             el.decompose()
     for el in body.select(f".{V.PRINT_ONLY}"):
@@ -212,6 +258,41 @@ def drop_dangling_links(body: Tag) -> None:
             a.unwrap()
 
 
+def mark_cross_references(body: Tag) -> None:
+    """Links to another place in the book get "(blz. N)" in print (print.css: a.blz-verwijzing).
+    Not: citations (they lead to Bronnen), glossary terms, the contents, links that already
+    name their page."""
+    for a in body.select('a.reference.internal[href^="#"]'):
+        if (a.find_parent(class_="bibtex-citation") is not None or a.find(class_="std-term") is not None
+                or a.find_parent("nav") is not None
+                or {"paginaverwijzing", "naar-werkblad"} & set(a.get("class", []))):
+            continue
+        a["class"] = a.get("class", []) + ["blz-verwijzing"]
+
+
+def break_addresses(out: BeautifulSoup, body: Tag) -> None:
+    """A printed web address may break after a slash and nowhere else (<wbr>; print.css turns
+    hyphenation off for addresses)."""
+    for a in body.select('a[href^="http"]'):
+        text = a.get_text()
+        if a.find(True) is not None or "/" not in text.rstrip("/"):
+            continue
+        scheme, sep, rest = text.partition("://")
+        if not sep:
+            scheme, rest = "", text
+        pieces = rest.split("/")
+        a.clear()
+        a.append(scheme + sep + pieces[0])
+        for piece in pieces[1:]:
+            a.append("/")
+            if piece:
+                a.append(out.new_tag("wbr"))
+                a.append(piece)
+        a["class"] = a.get("class", []) + ["adres"]
+
+
 def finish(out: BeautifulSoup) -> None:
     clean(out.body)
     drop_dangling_links(out.body)
+    mark_cross_references(out.body)
+    break_addresses(out, out.body)

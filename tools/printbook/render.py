@@ -15,6 +15,15 @@ from pathlib import Path
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and structure for screen readers
 
 
+def open_bookmarks(document, pdf) -> None:
+    """A ``write_pdf`` finisher: the viewer opens with the bookmarks panel shown."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
+
+
+def write(document, target) -> None:
+    document.write_pdf(str(target), pdf_variant=PDF_VARIANT, finisher=open_bookmarks)
+
+
 def _render(html: Path, base: Path):
     from weasyprint import HTML
 
@@ -23,7 +32,7 @@ def _render(html: Path, base: Path):
 
 def render_pdf(html: Path, base: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    _render(html, base).write_pdf(str(target), pdf_variant=PDF_VARIANT)
+    write(_render(html, base), target)
     return target
 
 
@@ -34,7 +43,7 @@ def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets
         raise SystemExit(f"printbook: the worksheets take {len(document.pages)} pages for {len(sheets)} sheets; "
                          "every worksheet must fit on one A4 page")
     bundle.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(str(bundle), pdf_variant=PDF_VARIANT)
+    write(document, bundle)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.pdf"):  # a worksheet whose exercise was removed
         old.unlink()
@@ -42,7 +51,7 @@ def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets
         single = document.copy([page])
         single.metadata = copy.copy(document.metadata)
         single.metadata.title = title
-        single.write_pdf(str(folder / f"{ident}.pdf"), pdf_variant=PDF_VARIANT)
+        write(single, folder / f"{ident}.pdf")
     return bundle
 
 

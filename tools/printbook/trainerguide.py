@@ -70,6 +70,7 @@ def build(source: Source, sheets: list[worksheets.Worksheet]) -> BeautifulSoup:
 
     out.body.append(kit.contents(out, book.toc))
     out.body.append(content)
+    out.body.append(kit.closing(out, source))
     kit.finish(out)
     return out
 
