@@ -7,15 +7,16 @@ import time
 from pathlib import Path
 
 from course import ROOT
-from tools.printbook import downloads, handbook, render, source as site, trainerguide, worksheets
+from tools.printbook import downloads, epub, handbook, render, source as site, trainerguide, worksheets
 
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
 PDF = ROOT / "_build" / "pdf"
 
 
-def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list]:
-    """Parse the site once and write the print HTML of every edition; return the files and sheets."""
+def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list, site.Source]:
+    """Parse the site once and write the print HTML of every edition; return the files, the
+    sheets and the parsed site."""
     src = site.load(html_dir)
     sheets = worksheets.collect(src)
     print_dir.mkdir(parents=True, exist_ok=True)
@@ -25,7 +26,7 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
                        ("werkbladen", worksheets.build(src, sheets))):
         files[name] = print_dir / f"{name}.html"
         files[name].write_text(str(soup), encoding="utf-8")
-    return files, sheets
+    return files, sheets, src
 
 
 def main() -> None:
@@ -34,7 +35,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=PDF, help="where the PDFs go (default: _build/pdf)")
     args = parser.parse_args()
     start = time.perf_counter()
-    files, sheets = write_html(args.html, PRINT)
+    files, sheets, src = write_html(args.html, PRINT)
     prepared = time.perf_counter() - start
     base = args.html.resolve()
     jobs = [
@@ -47,6 +48,8 @@ def main() -> None:
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
+    book = epub.build(src)
+    print(f"{book.relative_to(ROOT) if book.is_relative_to(ROOT) else book} ({book.stat().st_size // 1024} KB)")
     if args.html == HTML and args.out == PDF:
         downloads.publish_downloads(args.html)
     print(f"Print-HTML {prepared:.1f} s, alles samen {time.perf_counter() - start:.1f} s")

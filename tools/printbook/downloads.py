@@ -15,9 +15,10 @@ from course import ROOT
 PDF = ROOT / "_build" / "pdf"
 
 #: Everything the site offers for download, in one place: (file in the site's downloads/,
-#: where it comes from). The EPUB and the workshop materials join this list once they are built.
+#: where it comes from). The workshop materials join this list once they are built.
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
+    ("handboek.epub", ROOT / "_build" / "epub" / "handboek.epub"),   # tools/printbook/epub.py
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
