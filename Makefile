@@ -8,6 +8,10 @@ PY     := $(VENV)/bin/python
 JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
+# Node tools from npm (package.json, pinned with integrity hashes in package-lock.json): DAISY Ace
+# for the EPUB test. `npm ci --ignore-scripts` installs exactly the lock file and downloads no
+# browser: Ace runs on Debian's Chromium (tests/test_epub.py).
+NPM_STAMP := node_modules/.installed
 
 .PHONY: book html pdf test test-fast serve benchmark clean system system-test readability
 
@@ -15,7 +19,7 @@ book: html pdf
 	@echo ""
 	@echo "Klaar."
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
-	@echo "  Handboek: _build/pdf/handboek.pdf"
+	@echo "  Handboek: _build/pdf/handboek.pdf en _build/epub/handboek.epub (voor e-readers)"
 	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
 
 # Python environment: rebuilt when requirements.txt changes.
@@ -23,6 +27,11 @@ $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig.")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	@bash tools/system-deps.sh build
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 system:
@@ -36,11 +45,11 @@ system-test:
 html: $(STAMP)
 	$(JB) build . $(JBFLAGS)
 
-# The print editions are made from the built site (tools/printbook).
+# The print editions (PDFs and the EPUB) are made from the built site (tools/printbook).
 pdf: html system
 	$(PY) -m tools.printbook
 
-test: $(STAMP) system-test book
+test: $(STAMP) $(NPM_STAMP) system-test book
 	$(PY) -m pytest
 
 # The inner loop: every test that needs no full build (small test books, helpers, data).
