@@ -261,11 +261,11 @@ def drop_dangling_links(body: Tag) -> None:
 def mark_cross_references(body: Tag) -> None:
     """Links to another place in the book get "(blz. N)" in print (print.css: a.blz-verwijzing).
     Not: citations (they lead to Bronnen), glossary terms, the contents, links that already
-    name their page."""
+    name their page, a card's stretched link (its ::after is the card's surface)."""
     for a in body.select('a.reference.internal[href^="#"]'):
         if (a.find_parent(class_="bibtex-citation") is not None or a.find(class_="std-term") is not None
                 or a.find_parent("nav") is not None
-                or {"paginaverwijzing", "naar-werkblad"} & set(a.get("class", []))):
+                or {"paginaverwijzing", "naar-werkblad", "sd-stretched-link"} & set(a.get("class", []))):
             continue
         a["class"] = a.get("class", []) + ["blz-verwijzing"]
 
@@ -273,6 +273,8 @@ def mark_cross_references(body: Tag) -> None:
 def break_addresses(out: BeautifulSoup, body: Tag) -> None:
     """A printed web address may break after a slash and nowhere else (<wbr>; print.css turns
     hyphenation off for addresses)."""
+    for a in body.select("a.github[href], a.gitlab[href]"):
+        a.string = a["href"]    # the theme shortens these to "owner/repo#issues": paper needs it whole
     for a in body.select('a[href^="http"]'):
         text = a.get_text()
         if a.find(True) is not None or "/" not in text.rstrip("/"):
@@ -291,8 +293,41 @@ def break_addresses(out: BeautifulSoup, body: Tag) -> None:
         a["class"] = a.get("class", []) + ["adres"]
 
 
+SOURCES_DOC = "book/bijlagen/bronnen"
+
+
+def source_list(out: BeautifulSoup, source: Source, body: Tag) -> Tag | None:
+    """A "Bronnen" chapter with the entries this edition cites (for an edition without the
+    whole Bronnen page, such as the trainer guide); the citations then link to it."""
+    entries = {el["id"]: el for el in source.doc(SOURCES_DOC).select("div.citation[id]")}
+    cited = []
+    for a in body.select('span.bibtex-citation a[href^="#"]'):
+        ident = a["href"][1:]
+        if ident in entries and ident not in cited:
+            cited.append(ident)
+    if not cited:
+        return None
+    section = chapter(out, "Bronnen", "bronnen", "bronnen-lijst",
+                      "De bronnen die in deze handleiding worden genoemd. De volledige lijst staat in het "
+                      "handboek en op de website.")
+    for ident in entries:          # the order of the Bronnen page (alphabetical)
+        if ident in cited:
+            section.append(entries[ident])
+    return section
+
+
+def table_headers(body: Tag) -> None:
+    """Header cells say what they head (PDF/UA: /Scope): column headers in <thead>, row headers
+    as the first cell of a body row."""
+    for th in body.select("thead th"):
+        th.attrs.setdefault("scope", "col")
+    for th in body.select("tbody th"):
+        th.attrs.setdefault("scope", "row")
+
+
 def finish(out: BeautifulSoup) -> None:
     clean(out.body)
+    table_headers(out.body)
     drop_dangling_links(out.body)
     mark_cross_references(out.body)
     break_addresses(out, out.body)

@@ -15,13 +15,20 @@ from pathlib import Path
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and structure for screen readers
 
 
-def open_bookmarks(document, pdf) -> None:
-    """A ``write_pdf`` finisher: the viewer opens with the bookmarks panel shown."""
+def finish_pdf(document, pdf) -> None:
+    """A ``write_pdf`` finisher: the viewer opens with the bookmarks panel shown, and every table
+    header cell says what it heads (/Scope: PDF/UA 7.5). WeasyPrint links data cells to their
+    headers through /Headers but writes no /Scope; it names each header cell's id
+    "<table>-<row>-<column>", so a header in the first row heads a column, any other a row."""
     pdf.catalog["PageMode"] = "/UseOutlines"
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH" and isinstance(obj.get("A"), dict):
+            row = str(obj.get("ID", "")).strip("()").split("-")[1:2]
+            obj["A"]["Scope"] = "/Column" if row in (["0"], []) else "/Row"
 
 
 def write(document, target) -> None:
-    document.write_pdf(str(target), pdf_variant=PDF_VARIANT, finisher=open_bookmarks)
+    document.write_pdf(str(target), pdf_variant=PDF_VARIANT, finisher=finish_pdf)
 
 
 def _render(html: Path, base: Path):

@@ -60,6 +60,10 @@ def build(source: Source, sheets: list[worksheets.Worksheet]) -> BeautifulSoup:
         appendix.append(worksheets.sheet_section(out, sheet, source.title))
     content.append(appendix)
     book.add_toc(1, "werkbladen-bijlage", "Bijlage: werkbladen")
+    sources = kit.source_list(out, source, content)
+    if sources is not None:
+        content.append(sources)
+        book.add_toc(1, "bronnen", "Bronnen")
 
     # Links to a worksheet's box on a module page go to its sheet in the appendix.
     ids = {s.ident for s in sheets}
