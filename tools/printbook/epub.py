@@ -18,6 +18,7 @@ epubcheck and DAISY Ace on it.
 from __future__ import annotations
 
 import posixpath
+import re
 import uuid
 import zipfile
 from datetime import datetime, timezone
@@ -33,8 +34,6 @@ from tools.printbook.source import Source
 EPUB = ROOT / "_build" / "epub"
 NAME = "handboek.epub"
 CSS = Path(__file__).with_name("epub.css")
-FONTS = ("atkinson-hyperlegible-latin-400-normal.woff2", "atkinson-hyperlegible-latin-400-italic.woff2",
-         "atkinson-hyperlegible-latin-700-normal.woff2", "atkinson-hyperlegible-latin-700-italic.woff2")
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 OPS_NS = "http://www.idpf.org/2007/ops"
 #: Attributes of the site's markup that mean nothing in an EPUB (or that Ace flags there).
@@ -58,6 +57,12 @@ def _to_xml(el: Tag) -> str:
 
     node = html.fragment_fromstring(str(el))
     return etree.tostring(node, method="xml", encoding="unicode")
+
+
+def _font_faces(html_dir: Path) -> str:
+    """The course font's @font-face rules, as print.css declares them (same relative paths)."""
+    css = (html_dir / "_static" / "print.css").read_text(encoding="utf-8")
+    return "\n".join(re.findall(r"@font-face\s*\{[^}]*\}", css)) + "\n"
 
 
 def _chapters(main: Tag) -> list[Tag]:
@@ -141,10 +146,8 @@ def build(source: Source, target: Path | None = None) -> Path:
                 tag.attrs.pop(attr, None)
             if tag.name == "a" and tag.get("href", "").startswith("http"):
                 tag.attrs.pop("target", None)
-        for h in el.select(".admonition-title"):
-            h.name = "p"
 
-    EPUB.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     subs = source.subs
     ident = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, subs.get("site_url", source.title) + NAME))
     modified = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -162,8 +165,9 @@ def build(source: Source, target: Path | None = None) -> Path:
                    '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
                    '<rootfiles><rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>'
                    '</rootfiles></container>\n', compress_type=zipfile.ZIP_DEFLATED)
-        add("boek.css", CSS.read_text(encoding="utf-8"), "text/css")
-        for font in FONTS:
+        faces = _font_faces(html_dir)
+        add("boek.css", faces + CSS.read_text(encoding="utf-8"), "text/css")
+        for font in re.findall(r'url\("fonts/([^"]+)"\)', faces):
             add(f"fonts/{font}", (html_dir / "_static" / "fonts" / font).read_bytes(), "font/woff2")
         add("omslag.svg", _cover_svg(source, label), "image/svg+xml", "cover-image")
         cover_body = (f'<section epub:type="cover" class="omslag" aria-label="Omslag">'

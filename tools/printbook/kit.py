@@ -284,12 +284,17 @@ def break_addresses(out: BeautifulSoup, body: Tag) -> None:
             scheme, rest = "", text
         pieces = rest.split("/")
         a.clear()
-        a.append(scheme + sep + pieces[0])
-        for piece in pieces[1:]:
-            a.append("/")
+
+        def unbroken(text: str) -> Tag:      # no break inside, not even after a "-"
+            span = out.new_tag("span", attrs={"class": "adres-deel"})
+            span.string = text
+            return span
+
+        a.append(unbroken(scheme + sep + pieces[0] + ("/" if len(pieces) > 1 else "")))
+        for i, piece in enumerate(pieces[1:], 1):
             if piece:
                 a.append(out.new_tag("wbr"))
-                a.append(piece)
+                a.append(unbroken(piece + ("/" if i < len(pieces) - 1 else "")))
         a["class"] = a.get("class", []) + ["adres"]
 
 
