@@ -15,7 +15,8 @@ from course import vocabulary as V
 #: Lines to write on after each reflection exercise.
 WRITING_LINES = 9
 #: Stylesheets of the site that print uses (paths in the built site).
-STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css")
+STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css",
+               "_static/printbook.css")
 COLOPHON_DOC = "book/bijlagen/colofon"
 AUTHOR = "Cursusteam Sociale media en mentale gezondheid"
 SUBTITLE = "Een open training voor professionals in zorg, onderwijs, welzijn en beleid"
