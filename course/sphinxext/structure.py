@@ -126,7 +126,9 @@ def build_index(app: Sphinx) -> dict:
         module = course.module_of(doc)
         folder = module.folder if module else None
         docs.append({"doc": doc, "title": title(doc), "uri": uri(doc), "part": course.part_of(doc),
-                     "module": folder})
+                     "module": folder,
+                     # only where true: this index is loaded by every page of the site
+                     **({"webOnly": True} if env.metadata.get(doc, {}).get(V.PAGE_DISPLAY) == V.WEB_ONLY else {})})
         rec = store.get(doc)
         if rec is None:
             continue

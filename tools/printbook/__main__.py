@@ -7,16 +7,16 @@ import time
 from pathlib import Path
 
 from course import ROOT
-from tools.printbook import downloads, handbook, render, source as site, trainerguide, worksheets, workshop
+from tools.printbook import downloads, epub, handbook, render, source as site, trainerguide, worksheets, workshop
 
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
 PDF = ROOT / "_build" / "pdf"
 
 
-def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list, list]:
+def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list, list, site.Source]:
     """Parse the site once and write the print HTML of every edition and the workshop kit; return
-    the files, the sheets and the workshop kit's render jobs."""
+    the files, the sheets, the workshop kit's render jobs and the parsed site."""
     src = site.load(html_dir)
     sheets = worksheets.collect(src)
     print_dir.mkdir(parents=True, exist_ok=True)
@@ -30,7 +30,7 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
         _decks, kit_jobs = workshop.prepare(src, sheets, print_dir)
     except workshop.assemble.AssemblyError as exc:
         raise SystemExit(f"printbook: {exc}") from None
-    return files, sheets, kit_jobs
+    return files, sheets, kit_jobs, src
 
 
 def main() -> None:
@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=PDF, help="where the PDFs go (default: _build/pdf)")
     args = parser.parse_args()
     start = time.perf_counter()
-    files, sheets, kit_jobs = write_html(args.html, PRINT)
+    files, sheets, kit_jobs, src = write_html(args.html, PRINT)
     prepared = time.perf_counter() - start
     base = args.html.resolve()
     jobs = [
@@ -53,6 +53,8 @@ def main() -> None:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
     print(f"Workshopmateriaal: {sum(j[0] is workshop.render_pack for j in kit_jobs)} presentaties met printpakket in {workshop.WORKSHOP}")
+    book = epub.build(src)
+    print(f"{book.relative_to(ROOT) if book.is_relative_to(ROOT) else book} ({book.stat().st_size // 1024} KB)")
     if args.html == HTML and args.out == PDF:
         downloads.publish_downloads(args.html)
     print(f"Print-HTML {prepared:.1f} s, alles samen {time.perf_counter() - start:.1f} s")

@@ -18,9 +18,10 @@ PDF = ROOT / "_build" / "pdf"
 WORKSHOP = ROOT / "_build" / "workshop"
 PLANS = sorted((ROOT / "book" / "trainers" / "draaiboeken").glob("*.yml"))
 #: Everything the site offers for download, in one place: (file in the site's downloads/,
-#: where it comes from). The EPUB joins this list once it is built.
+#: where it comes from).
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
+    ("handboek.epub", ROOT / "_build" / "epub" / "handboek.epub"),   # tools/printbook/epub.py
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
@@ -29,6 +30,12 @@ DOWNLOADS = [
     *((f"workshop-{plan.stem}.zip", WORKSHOP / plan.stem) for plan in PLANS),  # the same folder, zipped
 ]
 SITE = ROOT / "_build" / "html"
+
+
+def exercise_pack() -> str:
+    """The file name of the exercise pack (notebooks and helper package) in downloads/."""
+    return next(name for name, source in DOWNLOADS if source == ROOT / "exercises")
+
 FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".html": "HTML", ".pptx": "PowerPoint", ".txt": "tekst"}
 
 

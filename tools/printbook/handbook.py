@@ -43,6 +43,7 @@ def build(source: Source) -> BeautifulSoup:
         book.place(chap["doc"], chap["sections"], content)
     out.body.append(kit.contents(out, book.toc))
     out.body.append(content)
+    out.body.append(kit.closing(out, source))
     kit.finish(out)
     kit.add_writing_space(out, content, source)
     return out

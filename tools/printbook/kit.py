@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
+from tools.printbook import worked
 from tools.printbook.source import Source, set_title_level
 from course import vocabulary as V
 
 #: Lines to write on after each reflection exercise.
 WRITING_LINES = 9
 #: Stylesheets of the site that print uses (paths in the built site).
-STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css")
+STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css",
+               "_static/printbook.css")
 COLOPHON_DOC = "book/bijlagen/colofon"
 AUTHOR = "Cursusteam Sociale media en mentale gezondheid"
 SUBTITLE = "Een open training voor professionals in zorg, onderwijs, welzijn en beleid"
@@ -48,11 +50,43 @@ def cover(out: BeautifulSoup, source: Source, label: str) -> Tag:
     section = out.new_tag("section", attrs={"class": "omslag", "id": "omslag"})
     parts = [("omslag-label", label), ("omslag-titel", source.title), ("omslag-ondertitel", SUBTITLE),
              ("omslag-bron", BASED_ON),
-             ("omslag-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·"))]
+             ("omslag-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·")),
+             ("omslag-adres", site_address(source))]
     for cls, text in parts:
         el = out.new_tag("p", attrs={"class": cls})
         el.string = text
         section.append(el)
+    return section
+
+
+def site_address(source: Source) -> str:
+    """The course's address as printed: "socialemedia-....github.io/cursus" (from _config.yml)."""
+    return source.subs.get("site_url", "").split("://", 1)[-1].rstrip("/")
+
+
+def closing(out: BeautifulSoup, source: Source) -> Tag:
+    """The last page: where the course lives, who publishes it and how to reach them."""
+    subs = source.subs
+    section = out.new_tag("section", attrs={"class": "slotpagina", "id": "slotpagina",
+                                            "aria-label": "Verder met de training"})
+    lines = [
+        ("slot-titel", source.title),
+        ("slot-tekst", "De hele training staat online, met de oefeningen om zelf te doen, de zelftoetsen "
+                       "en de werkbladen:"),
+        ("slot-adres", subs.get("site_url", "")),
+        ("slot-tekst", f"{subs.get('uitgever', AUTHOR)}. Vragen, fouten of ideeën? "
+                       f"Laat het ons weten via {subs.get('contact_url', '')}"),
+        ("slot-versie", f"Versie {subs.get('versie', '')}, {subs.get('datum', '')} · CC BY 4.0"),
+    ]
+    for cls, text in lines:
+        p = out.new_tag("p", attrs={"class": cls})
+        if text.startswith("https://"):
+            a = out.new_tag("a", href=text, attrs={"class": "adres"})
+            a.string = text
+            p.append(a)
+        else:
+            p.string = text
+        section.append(p)
     return section
 
 
@@ -93,8 +127,16 @@ class Book:
     out: BeautifulSoup
     toc: list[tuple[int, str, str]] = field(default_factory=list)
     placed: list[tuple[str, Tag]] = field(default_factory=list)
+    #: figure numbers run on through the edition
+    figures: list[int] = field(default_factory=lambda: [0])
 
-    def place(self, doc: str, sections: list[str], container: Tag, title: str | None = None) -> Tag:
+    def web_only(self, doc: str) -> bool:
+        return any(d["doc"] == doc and d.get("webOnly") for d in self.source.index["docs"])
+
+    def place(self, doc: str, sections: list[str], container: Tag, title: str | None = None) -> Tag | None:
+        """Place a document (and its nested documents) as a chapter; web-only pages are left out."""
+        if self.web_only(doc):
+            return None
         section = self.source.doc(doc)
         section["class"] = section.get("class", []) + ["hoofdstuk"]
         container.append(section)
@@ -103,7 +145,10 @@ class Book:
             h1.string = title
         if h1 is not None:
             self.toc.append((1, section["id"], h1.get_text(" ", strip=True)))
+        notebooks = worked.notebook_docs(self.source)
         for sub in sections:
+            if self.web_only(sub):
+                continue
             sub_section = self.source.doc(sub)
             sub_section["class"] = sub_section.get("class", []) + ["sectie"]
             section.append(sub_section)
@@ -111,6 +156,8 @@ class Book:
             if h2 is not None:
                 h2["class"] = h2.get("class", []) + ["sectie-titel"]
                 self.toc.append((2, sub_section["id"], h2.get_text(" ", strip=True)))
+            if sub in notebooks:
+                worked.convert(self.out, sub_section, self.source, sub, self.figures)
         self.placed.append((doc, section))
         return section
 
@@ -163,10 +210,10 @@ def move_solutions(out: BeautifulSoup, placed: list[tuple[str, Tag]], source: So
 
 
 def writing_space(out: BeautifulSoup, lines: int) -> Tag:
-    box = out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true"})
-    for _ in range(lines):
-        box.append(out.new_tag("div", attrs={"class": "schrijfregel"}))
-    return box
+    """Room to write: one element whose ruled lines are its background (print.css), so the PDF
+    draws them as an artifact instead of tagging every line as content."""
+    return out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true",
+                                     "style": f"--regels: {int(lines)}"})
 
 
 def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
@@ -184,7 +231,7 @@ def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
 def clean(body: Tag) -> None:
     """Remove site-only controls and content, open dropdowns, keep every id unique."""
     for sel in ("a.headerlink", "button", ".toggle-button", "script", "noscript", ".copybtn",
-                f".{V.WEB_ONLY}"):
+                f".{V.WEB_ONLY}", f".tag_{V.WEB_ONLY}"):
         for el in body.select(sel):
             el.decompose()
     for el in body.select(f".{V.PRINT_ONLY}"):
@@ -212,6 +259,81 @@ def drop_dangling_links(body: Tag) -> None:
             a.unwrap()
 
 
+def mark_cross_references(body: Tag) -> None:
+    """Links to another place in the book get "(blz. N)" in print (print.css: a.blz-verwijzing).
+    Not: citations (they lead to Bronnen), glossary terms, the contents, links that already
+    name their page, a card's stretched link (its ::after is the card's surface)."""
+    for a in body.select('a.reference.internal[href^="#"]'):
+        if (a.find_parent(class_="bibtex-citation") is not None or a.find(class_="std-term") is not None
+                or a.find_parent("nav") is not None
+                or {"paginaverwijzing", "naar-werkblad", "sd-stretched-link"} & set(a.get("class", []))):
+            continue
+        a["class"] = a.get("class", []) + ["blz-verwijzing"]
+
+
+def break_addresses(out: BeautifulSoup, body: Tag) -> None:
+    """A printed web address may break after a slash and nowhere else (<wbr>; print.css turns
+    hyphenation off for addresses)."""
+    for a in body.select("a.github[href], a.gitlab[href]"):
+        a.string = a["href"]    # the theme shortens these to "owner/repo#issues": paper needs it whole
+    for a in body.select('a[href^="http"]'):
+        text = a.get_text()
+        if a.find(True) is not None or "/" not in text.rstrip("/"):
+            continue
+        scheme, sep, rest = text.partition("://")
+        if not sep:
+            scheme, rest = "", text
+        pieces = rest.split("/")
+        a.clear()
+
+        def unbroken(text: str) -> Tag:      # no break inside, not even after a "-"
+            span = out.new_tag("span", attrs={"class": "adres-deel"})
+            span.string = text
+            return span
+
+        a.append(unbroken(scheme + sep + pieces[0] + ("/" if len(pieces) > 1 else "")))
+        for i, piece in enumerate(pieces[1:], 1):
+            if piece:
+                a.append(out.new_tag("wbr"))
+                a.append(unbroken(piece + ("/" if i < len(pieces) - 1 else "")))
+        a["class"] = a.get("class", []) + ["adres"]
+
+
+SOURCES_DOC = "book/bijlagen/bronnen"
+
+
+def source_list(out: BeautifulSoup, source: Source, body: Tag) -> Tag | None:
+    """A "Bronnen" chapter with the entries this edition cites (for an edition without the
+    whole Bronnen page, such as the trainer guide); the citations then link to it."""
+    entries = {el["id"]: el for el in source.doc(SOURCES_DOC).select("div.citation[id]")}
+    cited = []
+    for a in body.select('span.bibtex-citation a[href^="#"]'):
+        ident = a["href"][1:]
+        if ident in entries and ident not in cited:
+            cited.append(ident)
+    if not cited:
+        return None
+    section = chapter(out, "Bronnen", "bronnen", "bronnen-lijst",
+                      "De bronnen die in deze handleiding worden genoemd. De volledige lijst staat in het "
+                      "handboek en op de website.")
+    for ident in entries:          # the order of the Bronnen page (alphabetical)
+        if ident in cited:
+            section.append(entries[ident])
+    return section
+
+
+def table_headers(body: Tag) -> None:
+    """Header cells say what they head (PDF/UA: /Scope): column headers in <thead>, row headers
+    as the first cell of a body row."""
+    for th in body.select("thead th"):
+        th.attrs.setdefault("scope", "col")
+    for th in body.select("tbody th"):
+        th.attrs.setdefault("scope", "row")
+
+
 def finish(out: BeautifulSoup) -> None:
     clean(out.body)
+    table_headers(out.body)
     drop_dangling_links(out.body)
+    mark_cross_references(out.body)
+    break_addresses(out, out.body)

@@ -15,6 +15,22 @@ from pathlib import Path
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and structure for screen readers
 
 
+def finish_pdf(document, pdf) -> None:
+    """A ``write_pdf`` finisher: the viewer opens with the bookmarks panel shown, and every table
+    header cell says what it heads (/Scope: PDF/UA 7.5). WeasyPrint links data cells to their
+    headers through /Headers but writes no /Scope; it names each header cell's id
+    "<table>-<row>-<column>", so a header in the first row heads a column, any other a row."""
+    pdf.catalog["PageMode"] = "/UseOutlines"
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("S") == "/TH" and isinstance(obj.get("A"), dict):
+            row = str(obj.get("ID", "")).strip("()").split("-")[1:2]
+            obj["A"]["Scope"] = "/Column" if row in (["0"], []) else "/Row"
+
+
+def write(document, target) -> None:
+    document.write_pdf(str(target), pdf_variant=PDF_VARIANT, finisher=finish_pdf)
+
+
 def _render(html: Path, base: Path):
     from weasyprint import HTML
 
@@ -23,7 +39,7 @@ def _render(html: Path, base: Path):
 
 def render_pdf(html: Path, base: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    _render(html, base).write_pdf(str(target), pdf_variant=PDF_VARIANT)
+    write(_render(html, base), target)
     return target
 
 
@@ -34,7 +50,7 @@ def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets
         raise SystemExit(f"printbook: the worksheets take {len(document.pages)} pages for {len(sheets)} sheets; "
                          "every worksheet must fit on one A4 page")
     bundle.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(str(bundle), pdf_variant=PDF_VARIANT)
+    write(document, bundle)
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.pdf"):  # a worksheet whose exercise was removed
         old.unlink()
@@ -42,7 +58,7 @@ def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets
         single = document.copy([page])
         single.metadata = copy.copy(document.metadata)
         single.metadata.title = title
-        single.write_pdf(str(folder / f"{ident}.pdf"), pdf_variant=PDF_VARIANT)
+        write(single, folder / f"{ident}.pdf")
     return bundle
 
 

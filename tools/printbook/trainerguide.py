@@ -125,6 +125,10 @@ def build(source: Source, sheets: list[worksheets.Worksheet]) -> BeautifulSoup:
         appendix.append(worksheets.sheet_section(out, sheet, source.title))
     content.append(appendix)
     book.add_toc(1, "werkbladen-bijlage", "Bijlage: werkbladen")
+    sources = kit.source_list(out, source, content)
+    if sources is not None:
+        content.append(sources)
+        book.add_toc(1, "bronnen", "Bronnen")
 
     # Links to a worksheet's box on a module page go to its sheet in the appendix.
     ids = {s.ident for s in sheets}
@@ -135,6 +139,7 @@ def build(source: Source, sheets: list[worksheets.Worksheet]) -> BeautifulSoup:
 
     out.body.append(kit.contents(out, book.toc))
     out.body.append(content)
+    out.body.append(kit.closing(out, source))
     kit.finish(out)
     return out
 

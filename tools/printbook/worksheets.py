@@ -54,9 +54,10 @@ def collect(source: Source) -> list[Worksheet]:
 
 
 def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str = "", figure: str = "",
-                  lines: int = WORKSHEET_LINES) -> Tag:
-    """One worksheet. A lesson plan's print pack gives the plan's own ``task`` (instead of the
-    general prompt) and the ``figure`` the task needs (inline SVG, with fewer writing lines)."""
+                  lines: int = WORKSHEET_LINES, level: int = 2) -> Tag:
+    """One worksheet; its title is a heading of ``level`` (1 in the bundle, 2 in an appendix). A
+    lesson plan's print pack gives the plan's own ``task`` (instead of the general prompt) and the
+    ``figure`` the task needs (inline SVG, with fewer writing lines)."""
     section = out.new_tag("section", attrs={
         "class": f"werkblad werkblad-{'reflectie' if sheet.kind == V.REFLECTION else 'casus'}",
         "id": f"werkblad-{sheet.ident}",
@@ -64,7 +65,7 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str =
         "data-voet": f"{course} · werkblad {sheet.ident}",
     })
     for tag, cls, text in (("p", "werkblad-kop", f"{course} · {sheet.module}"),
-                           ("h2", "werkblad-titel", sheet.title),
+                           (f"h{level}", "werkblad-titel", sheet.title),
                            ("p", "werkblad-code", f"Werkblad {sheet.ident} · bij de pagina “{sheet.page_title}”"),
                            ("p", "werkblad-naam", "Naam:")):
         el = out.new_tag(tag, attrs={"class": cls})
@@ -92,7 +93,7 @@ def build(source: Source, sheets: list[Worksheet]) -> BeautifulSoup:
     out.body["class"] = ["werkbladen-bundel"]
     main = out.new_tag("main", attrs={"class": "werkbladen"})
     for sheet in sheets:
-        main.append(sheet_section(out, sheet, source.title))
+        main.append(sheet_section(out, sheet, source.title, level=1))
     out.body.append(main)
     kit.finish(out)
     return out
