@@ -8,6 +8,10 @@ PY     := $(VENV)/bin/python
 JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
+# Front-end assets from npm (package.json, pinned with integrity hashes in package-lock.json):
+# the in-browser Python runtime (pyodide). `npm ci` installs exactly the lock file; the build copies
+# the few files it needs into the site (course/sphinxext/runtime.py).
+NPM_STAMP := node_modules/.installed
 
 .PHONY: book html pdf test test-fast serve benchmark clean system system-test readability
 
@@ -25,6 +29,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
+$(NPM_STAMP): package.json package-lock.json
+	@bash tools/system-deps.sh build
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 system:
 	@bash tools/system-deps.sh build
 
@@ -33,7 +42,7 @@ system-test:
 
 # A page edit re-runs no notebook; a change to exercises/cursus/ re-runs them all
 # (course/sphinxext/notebooks.py).
-html: $(STAMP)
+html: $(STAMP) $(NPM_STAMP)
 	$(JB) build . $(JBFLAGS)
 
 # The print editions are made from the built site (tools/printbook).
