@@ -1,4 +1,4 @@
-"""Downloads on the site: the print editions (and the exercise folder) copied into
+"""Downloads on the site: the print editions, the Oefenpakket and the diary template copied into
 ``_build/html/downloads/``, and every link to them labelled with format and size.
 
 The site is built before the PDFs, so its pages link to ``downloads/...``; this step, run last by
@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course import ROOT
+from course import ROOT, vocabulary as V
+from tools.printbook import oefenpakket
 
 PDF = ROOT / "_build" / "pdf"
 
 #: Everything the site offers for download, in one place: (file in the site's downloads/,
-#: where it comes from). The EPUB and the workshop materials join this list once they are built.
+#: where it comes from: a file, a folder, or a function that writes it). The EPUB and the
+#: workshop materials join this list once they are built.
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
-    ("oefenmap.zip", ROOT / "exercises"),              # notebooks, example files, helper package
+    ("oefenpakket.zip", oefenpakket.build),            # notebooks, helper package, data, requirements, LEESMIJ
+    ("dagboek-sjabloon.csv", ROOT / V.DIARY_TEMPLATE),  # the empty diary, as the notebook reads it
 ]
 SITE = ROOT / "_build" / "html"
-FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB"}
+FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".csv": "CSV"}
 
 
 def _size(n: int) -> str:
@@ -32,16 +35,6 @@ def _size(n: int) -> str:
     if n < 1000 * 1000:
         return f"{max(1, round(n / 1000))} kB"
     return f"{n / 1000 / 1000:.1f} MB".replace(".", ",")
-
-
-def _zip_folder(folder: Path, target: Path) -> None:
-    import zipfile
-
-    skip = {"__pycache__", ".ipynb_checkpoints"}
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not skip & set(path.relative_to(folder).parts):
-                archive.write(path, Path("oefenmap") / path.relative_to(folder))
 
 
 def _download_link(soup, href: str, text: str, info: str):
@@ -70,8 +63,8 @@ def publish_downloads(site: Path = SITE) -> None:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name, source in DOWNLOADS:
-        if source.is_dir() and name.endswith(".zip"):
-            _zip_folder(source, target / name)
+        if callable(source):
+            source(target / name)
         elif source.is_dir():
             shutil.copytree(source, target / name)
         else:
