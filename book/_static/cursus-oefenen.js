@@ -115,7 +115,8 @@
         const box = el("div", { "class": "output stream highlight-myst-ansi notranslate" +
           (part.soort === "fout" ? " cursus-oefenen-fout" : "") });
         const inner = el("div", { "class": "highlight" });
-        inner.appendChild(el("pre", {}, part.tekst));
+        // As the built notebook page: its <pre> drops the text's last line end.
+        inner.appendChild(el("pre", {}, part.tekst.replace(/\n$/, "")));
         box.appendChild(inner);
         out.appendChild(box);
       }

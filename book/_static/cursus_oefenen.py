@@ -8,7 +8,8 @@ own to the helpers; it only does what a Jupyter kernel does around them:
 * ``print()`` output and charts in the order they happen: charts come through the helpers'
   display hook ``cursus._basis.TOON`` (the display contract in ``cursus/_basis.py``);
   consecutive text is merged, as the notebook page shows it;
-* the value of a cell's last expression is shown as Jupyter shows it (``_repr_svg_`` or repr);
+* the value of a cell's last expression is shown as IPython shows it (``_ipython_display_``,
+  ``_repr_svg_`` or repr);
 * a mistake in the learner's code gives one Dutch line with the line number, never a
   traceback: a syntax error (missing quote, bracket or comma, curly quotes), a name typo (with
   the nearest known name) and anything else. ``InvoerFout`` stays the helpers' own one line.
@@ -83,6 +84,29 @@ def _melding(uitleg: str, code: str, nummer: int | None) -> str:
     return melding
 
 
+def _komma_vergeten(fout: SyntaxError, code: str) -> bool:
+    """'invalid syntax' at a ':' right after a text: '"A": "x" "B": "y"' (a missing comma between
+    two entries of a dictionary; Python then glues the two texts together)."""
+    regels = code.splitlines()
+    if (fout.msg or "") != "invalid syntax" or not fout.lineno or not fout.offset or fout.lineno > len(regels):
+        return False
+    regel = regels[fout.lineno - 1]
+    return regel[fout.offset - 1:fout.offset] == ":" and regel[:fout.offset - 1].rstrip().endswith(("'", '"'))
+
+
+def _komma_regel(fout: SyntaxError, code: str) -> int | None:
+    """The line where the comma is missing: the previous line when the entry starts its own line."""
+    regels = code.splitlines()
+    nummer = fout.lineno
+    if nummer and fout.offset and nummer <= len(regels) and nummer > 1:
+        voor = regels[nummer - 1][:fout.offset - 1].strip()
+        if voor[:1] in "'\"" and voor.count(voor[0]) == 2:   # only the key stands before the ':'
+            nummer -= 1
+            while nummer > 1 and not regels[nummer - 1].strip():
+                nummer -= 1
+    return nummer
+
+
 def uitleg_syntaxfout(fout: SyntaxError, code: str) -> str:
     """One Dutch line that explains a syntax error, with its line number."""
     nummer = fout.lineno or 1
@@ -99,8 +123,10 @@ def uitleg_syntaxfout(fout: SyntaxError, code: str) -> str:
                   "bij, en kijk of er geen komma of aanhalingsteken ontbreekt.")
     elif "unmatched" in tekst or "does not match" in tekst:
         uitleg = "de haakjes passen niet bij elkaar. Bij elk ( [ { hoort precies één ) ] }."
-    elif "forgot a comma" in tekst:
-        uitleg = "mist hier een komma? Zet een komma tussen twee onderdelen van een lijst of woordenboek."
+    elif "forgot a comma" in tekst or _komma_vergeten(fout, code):
+        nummer = _komma_regel(fout, code)
+        uitleg = ("mist hier een komma? Tussen twee onderdelen van een lijst of woordenboek staat altijd "
+                  "een komma, ook aan het eind van een regel.")
     elif "expected ':'" in tekst:
         uitleg = "hier ontbreekt een dubbele punt (:)."
     elif isinstance(fout, IndentationError):
@@ -144,8 +170,13 @@ def uitleg_fout(fout: BaseException, code: str) -> str:
 
 
 def _toon_laatste(waarde: Any, uitvoer: _Uitvoer) -> None:
-    """What Jupyter shows for a cell's last expression: nothing for None, else SVG or repr."""
+    """What IPython shows for a cell's last expression: nothing for None, what the object's
+    ``_ipython_display_`` shows, its ``_repr_svg_``, or its repr."""
     if waarde is None:
+        return
+    eigen = getattr(waarde, "_ipython_display_", None)
+    if callable(eigen):  # the object shows itself (e.g. cursus.spectrum.Uitslag: nothing)
+        eigen()
         return
     maak_svg = getattr(waarde, "_repr_svg_", None)
     if callable(maak_svg):
