@@ -208,10 +208,10 @@ DOWNLOADS = HTML / "downloads"
 
 
 def test_downloads_are_in_the_site_and_linked_with_format_and_size(browser, site):
-    for name in ("handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf", "oefenmap.zip"):
+    for name in ("handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf", "oefenpakket.zip"):
         assert (DOWNLOADS / name).stat().st_size > 1000, name
     ctx, pg = open_page(browser, PHONE, touch=True)
-    for path, names in ((START_PAGE, {"handboek.pdf"}), ("book/start/zo-werk-je.html", {"handboek.pdf", "oefenmap.zip"}),
+    for path, names in ((START_PAGE, {"handboek.pdf"}), ("book/start/zo-werk-je.html", {"handboek.pdf", "oefenpakket.zip"}),
                         ("book/trainers/index.html", {"handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf"})):
         goto(pg, site, path)
         links = pg.locator("a.cursus-download")
