@@ -48,6 +48,14 @@ GLUE = "cursus_oefenen.py"
 SCRIPT, WORKER, STYLESHEET = "cursus-oefenen.js", "cursus-oefenen-worker.js", "cursus-oefenen.css"
 #: The one download for people who use Jupyter (made by tools/printbook/downloads.py).
 PACK = "oefenpakket.zip"
+#: What the runtime needs from a Content-Security-Policy on notebook pages (measured in Chromium,
+#: tests/test_runtime.py serves the site with exactly this): Pyodide compiles WebAssembly
+#: ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript snippets at start-up
+#: ('unsafe-eval', in the page's policy as well as the worker's); the worker is a script of
+#: this site; it fetches its files from this site; charts are shown as blob: images.
+RUNTIME_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; worker-src 'self'; "
+               "connect-src 'self'; img-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
+               "base-uri 'self'")
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:
