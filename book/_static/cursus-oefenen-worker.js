@@ -21,9 +21,7 @@ let voerUit = null;
 async function start() {
   python = await loadPyodide({
     indexURL: new URL("pyodide/", BASE).href,
-    packages: [],
-    stdout: () => {},   // cells print through cursus_oefenen.py, which keeps the order exact
-    stderr: () => {}
+    packages: []        // the standard library only; the course's own files come in oefenen.zip
   });
   const antwoord = await fetch(new URL("oefenen.zip", BASE));
   if (!antwoord.ok) { throw new Error("oefenen.zip: " + antwoord.status); }

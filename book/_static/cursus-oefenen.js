@@ -161,7 +161,10 @@
     cell.note.textContent = "Bezig met uitvoeren…";
     const below = cells.length - cell.index - 1;
     if (await runFrom(cell.index, cell)) {
-      cell.note.textContent = below
+      const own = outputOf(cell).querySelector(".cursus-oefenen-fout");
+      cell.note.textContent = own
+        ? "Klaar, maar kijk naar de melding die begint met Let op, onder dit vak."
+        : below
         ? "Klaar. Dit vak en de " + (below === 1 ? "cel" : below + " cellen") + " eronder zijn opnieuw uitgevoerd; de uitkomst staat onder elke cel."
         : "Klaar. De uitkomst staat hieronder.";
     }
@@ -367,7 +370,11 @@
     await runFrom(0, null);
     startRow.hidden = true;
     say("Klaar: alle cellen zijn in je browser uitgevoerd. Verander nu een oefenvak en klik op Uitvoeren.");
-    if (editable.length) { editable[0].field.focus(); }
+    if (editable.length) {
+      editable[0].field.focus();
+      editable[0].field.setSelectionRange(0, 0);   // the start of the code in view, also on a phone
+      editable[0].field.scrollLeft = 0;
+    }
   }
 
   startButton.addEventListener("click", begin);

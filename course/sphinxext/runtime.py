@@ -2,13 +2,14 @@
 
 Three things, all for notebook pages only (the course model knows which pages are notebooks):
 
-1. ``add_panel`` (doctree-resolved): a small panel after the notebook's introduction, with the
-   button "Zelf proberen in je browser (eenmalig ca. 13 MB)" (the size measured from the files
-   below), what happens to her data, and the Oefenpakket download. Paths and cell classes go
-   in ``data-`` attributes; the panel carries no script.
-2. ``add_assets`` (html-page-context): ``cursus-oefenen.js`` and ``cursus-oefenen.css`` on
-   notebook pages only (a few kB; nothing else loads before the click).
-3. ``copy_runtime`` (build-finished): the files Pyodide needs, from ``node_modules/pyodide``
+1. ``add_to_page`` (html-page-context): a small panel after the notebook's introduction, with
+   the button "Zelf proberen in je browser (eenmalig ca. 14 MB)" (the size measured from the
+   files below), what happens to her data, and the Oefenpakket download; and
+   ``cursus-oefenen.js`` and ``cursus-oefenen.css`` on notebook pages only (a few kB; nothing
+   else loads before the click). Paths and cell classes go in ``data-`` attributes; the panel
+   carries no script. It is written into the page's HTML, not the doctree, so the search index
+   does not grow with it.
+2. ``copy_runtime`` (build-finished): the files Pyodide needs, from ``node_modules/pyodide``
    (``npm ci``, pinned in package-lock.json; the list is :data:`RUNTIME_FILES`), into
    ``_python/pyodide/``, and one zip ``_python/oefenen.zip`` with what the notebooks import: the
    helper package's own source files, the installed files of drawsvg from the build's venv (the
@@ -23,11 +24,11 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -97,25 +98,25 @@ de vier notebooks met de hulpfuncties, de voorbeeldbestanden en een korte uitleg
 """
 
 
-def add_panel(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html" or not _is_notebook(app, docname):
-        return
-    top = next(iter(doctree.findall(nodes.section)), None)
-    if top is None:
-        return
-    raw = nodes.raw("", panel_html(docname, runtime_bytes()), format="html")
-    # After the introduction: before the first sub-section or code cell.
-    for index, child in enumerate(top.children):
-        if isinstance(child, nodes.section) or "cell" in child.get("classes", []):
-            top.insert(index, raw)
-            return
-    top.append(raw)
+#: Where the panel goes in a notebook page's body: before its first sub-section or code cell,
+#: i.e. right after the notebook's introduction.
+_AFTER_INTRO = re.compile(r'<section id=|<div class="cell[ "]')
 
 
-def add_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if _is_notebook(app, pagename):
-        app.add_css_file(STYLESHEET)
-        app.add_js_file(SCRIPT, defer="defer")
+def add_panel(body: str, docname: str) -> str:
+    """The page body with the panel after the introduction (written into the page, not the
+    doctree: the search index and the print editions leave it out)."""
+    first = _AFTER_INTRO.search(body, body.find("</h1>") + 1)
+    at = first.start() if first else len(body)
+    return body[:at] + panel_html(docname, runtime_bytes()) + body[at:]
+
+
+def add_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.format != "html" or not _is_notebook(app, pagename) or "body" not in context:
+        return
+    context["body"] = add_panel(context["body"], pagename)
+    app.add_css_file(STYLESHEET)
+    app.add_js_file(SCRIPT, defer="defer")
 
 
 def _zip_bytes() -> bytes:
@@ -161,6 +162,5 @@ def copy_runtime(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("doctree-resolved", add_panel)
-    app.connect("html-page-context", add_assets)
+    app.connect("html-page-context", add_to_page)
     app.connect("build-finished", copy_runtime)
