@@ -211,6 +211,11 @@ def test_nothing_loads_before_the_click(page, site, stem):
     button = page.get_by_role("button", name="Zelf proberen in je browser")
     assert button.is_visible() and "MB" in button.inner_text()
     assert page.locator("section.cursus-oefenen a.cursus-download[href$='downloads/oefenpakket.zip']").count() == 1
+    diary = page.locator("section.cursus-oefenen a.cursus-download[href$='.csv'], "
+                         "section.cursus-oefenen a.cursus-download[href$='-dagboek.pdf']")
+    assert diary.count() == (2 if editable(stem, V.FILE_TAG) else 0)
+    for i in range(diary.count()):
+        assert page.request.get(diary.nth(i).evaluate("a => a.href")).ok
     page.wait_for_timeout(300)
     loaded = [u for _, u in page.context.requests]
     assert not [u for u in loaded if runtime.OUT in u or runtime.WORKER in u]

@@ -49,6 +49,8 @@ GLUE = "cursus_oefenen.py"
 SCRIPT, WORKER, STYLESHEET = "cursus-oefenen.js", "cursus-oefenen-worker.js", "cursus-oefenen.css"
 #: The one download for people who use Jupyter (made by tools/printbook/downloads.py).
 PACK = "oefenpakket.zip"
+#: The diary of module 4 as a worksheet (tools/printbook/worksheets.py, DIARY_ID).
+DIARY_SHEET = "m4-dagboek"
 #: What the runtime needs from a Content-Security-Policy on notebook pages (measured in Chromium,
 #: tests/test_runtime.py serves the site with exactly this): Pyodide compiles WebAssembly
 #: ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript snippets at start-up
@@ -73,9 +75,25 @@ def _megabytes(n: int) -> str:
     return f"{max(1, round(n / 1_000_000))}"
 
 
+def _asks_for_a_file(docname: str) -> bool:
+    """Whether the notebook has a cell tagged for the learner's own file (module 4's diary)."""
+    import json
+
+    path = model.load().source(docname)
+    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", []) if path else []
+    return any(V.FILE_TAG in c.get("metadata", {}).get("tags", []) for c in cells)
+
+
 def panel_html(docname: str, size: int) -> str:
     """The panel's HTML (Dutch text; no script, no inline handler)."""
     up = "../" * docname.count("/")
+    diary = ""
+    if _asks_for_a_file(docname):
+        template = V.DIARY_TEMPLATE.rsplit("/", 1)[-1]
+        diary = f"""<p>Nog geen dagboek? <a class="cursus-download" href="{up}downloads/{template}">Download het lege dagboek</a>
+en vul het in met Excel, LibreOffice of Numbers (met een puntkomma tussen de kolommen, opgeslagen als CSV UTF-8).
+Liever op papier? <a class="cursus-download" href="{up}downloads/werkbladen/{DIARY_SHEET}.pdf">Download het dagboek als werkblad</a>.</p>
+"""
     attrs = {
         "class": f"cursus-oefenen {V.WEB_ONLY}",
         "aria-labelledby": "cursus-oefenen-kop",
@@ -94,7 +112,7 @@ Daarna gebeurt alles op je eigen computer: wat je typt en de bestanden die je ki
 <p class="cursus-oefenen-status" role="status" aria-live="polite"></p>
 <p>Werk je liever in Jupyter op je eigen computer? <a class="cursus-download" href="{up}downloads/{PACK}">Download het oefenpakket</a>:
 de vier notebooks met de hulpfuncties, de voorbeeldbestanden en een korte uitleg.</p>
-</section>
+{diary}</section>
 """
 
 
@@ -161,6 +179,20 @@ def copy_runtime(app: Sphinx, exception) -> None:
         target.write_bytes(data)
 
 
+def panel_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Sphinx writes a page only when its document changed: when the panel itself changes (its
+    text, the runtime's size), ask for the notebook pages again."""
+    import hashlib
+
+    notebooks = model.load(Path(app.srcdir)).notebooks
+    stamp = hashlib.sha256("".join(panel_html(d, runtime_bytes()) for d in notebooks).encode()).hexdigest()
+    if getattr(env, "course_panel_stamp", None) == stamp:
+        return []
+    env.course_panel_stamp = stamp
+    return notebooks
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", panel_changed)
     app.connect("html-page-context", add_to_page)
     app.connect("build-finished", copy_runtime)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 
 from course import ROOT, vocabulary as V
+from course.sphinxext import runtime
 from tools.printbook import kit
 from tools.printbook.source import Source
 
@@ -86,7 +87,7 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str) -> Tag:
 
 #: The sheet kind and id of the diary: the notebook's empty template as a table to fill in by hand.
 DIARY = "dagboek"
-DIARY_ID = "m4-dagboek"
+DIARY_ID = runtime.DIARY_SHEET   # the notebook page links its PDF
 #: Rows to write in (one A4 page).
 DIARY_ROWS = 14
 #: Column headings on paper for the template's columns (the CSV's own header row names them).
