@@ -75,20 +75,20 @@ def _megabytes(n: int) -> str:
     return f"{max(1, round(n / 1_000_000))}"
 
 
-def _asks_for_a_file(docname: str) -> bool:
+def _asks_for_a_file(docname: str, root: Path) -> bool:
     """Whether the notebook has a cell tagged for the learner's own file (module 4's diary)."""
     import json
 
-    path = model.load().source(docname)
+    path = model.load(root).source(docname)
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", []) if path else []
     return any(V.FILE_TAG in c.get("metadata", {}).get("tags", []) for c in cells)
 
 
-def panel_html(docname: str, size: int) -> str:
+def panel_html(docname: str, size: int, root: Path = ROOT) -> str:
     """The panel's HTML (Dutch text; no script, no inline handler)."""
     up = "../" * docname.count("/")
     diary = ""
-    if _asks_for_a_file(docname):
+    if _asks_for_a_file(docname, root):
         template = V.DIARY_TEMPLATE.rsplit("/", 1)[-1]
         diary = f"""<p>Nog geen dagboek? <a class="cursus-download" href="{up}downloads/{template}">Download het lege dagboek</a>
 en vul het in met Excel, LibreOffice of Numbers (met een puntkomma tussen de kolommen, opgeslagen als CSV UTF-8).
@@ -121,18 +121,18 @@ de vier notebooks met de hulpfuncties, de voorbeeldbestanden en een korte uitleg
 _AFTER_INTRO = re.compile(r'<section id=|<div class="cell[ "]')
 
 
-def add_panel(body: str, docname: str) -> str:
+def add_panel(body: str, docname: str, root: Path = ROOT) -> str:
     """The page body with the panel after the introduction (written into the page, not the
     doctree: the search index and the print editions leave it out)."""
     first = _AFTER_INTRO.search(body, body.find("</h1>") + 1)
     at = first.start() if first else len(body)
-    return body[:at] + panel_html(docname, runtime_bytes()) + body[at:]
+    return body[:at] + panel_html(docname, runtime_bytes(), root) + body[at:]
 
 
 def add_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if app.builder.format != "html" or not _is_notebook(app, pagename) or "body" not in context:
         return
-    context["body"] = add_panel(context["body"], pagename)
+    context["body"] = add_panel(context["body"], pagename, Path(app.srcdir))
     app.add_css_file(STYLESHEET)
     app.add_js_file(SCRIPT, defer="defer")
 
@@ -185,7 +185,8 @@ def panel_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
     import hashlib
 
     notebooks = model.load(Path(app.srcdir)).notebooks
-    stamp = hashlib.sha256("".join(panel_html(d, runtime_bytes()) for d in notebooks).encode()).hexdigest()
+    size = runtime_bytes()
+    stamp = hashlib.sha256("".join(panel_html(d, size, Path(app.srcdir)) for d in notebooks).encode()).hexdigest()
     if getattr(env, "course_panel_stamp", None) == stamp:
         return []
     env.course_panel_stamp = stamp
