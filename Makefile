@@ -8,9 +8,6 @@ PY     := $(VENV)/bin/python
 JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
-# Node tools from npm (package.json, pinned with integrity hashes in package-lock.json): DAISY Ace
-# for the EPUB test. `npm ci --ignore-scripts` installs exactly the lock file and downloads no
-# browser: Ace runs on Debian's Chromium (tests/test_epub.py).
 
 .PHONY: book html pdf test test-fast serve benchmark clean system system-test readability lock
 
@@ -46,21 +43,21 @@ system:
 system-test:
 	@bash tools/system-deps.sh test
 
-# A page edit re-runs no notebook; a change to exercises/cursus/ re-runs them all
-# (course/sphinxext/notebooks.py).
-html: $(STAMP)
-	$(JB) build . $(JBFLAGS)
-
-# Front-end assets and Node tools from npm, exactly as package-lock.json pins them (reveal.js for
-# the workshop decks, DAISY Ace for the EPUB check); Node and npm come from Debian.
+# Front-end assets and Node tools from npm, exactly as package-lock.json pins them (Pyodide for the
+# in-browser notebooks, reveal.js for the workshop decks, DAISY Ace for the EPUB check); Node and npm come from Debian.
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package.json package-lock.json
 	@bash tools/system-deps.sh build
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# A page edit re-runs no notebook; a change to exercises/cursus/ re-runs them all
+# (course/sphinxext/notebooks.py).
+html: $(STAMP) $(NODE_STAMP)
+	$(JB) build . $(JBFLAGS)
+
 # The print editions (PDFs, the EPUB) and the workshop kit are made from the built site (tools/printbook).
-pdf: html system $(NODE_STAMP)
+pdf: html system
 	$(PY) -m tools.printbook
 
 test: $(STAMP) $(NODE_STAMP) system-test book

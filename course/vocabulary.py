@@ -67,6 +67,17 @@ INDEX_PAGE = "index"
 NOTEBOOK_FOLDER = "exercises"
 #: The Dutch helper package the notebooks import (and the browser runtime runs).
 HELPER_PACKAGE = "exercises/cursus"
+#: The data files the notebooks read (example diary, empty template).
+DATA_FOLDER = "exercises/data"
+#: The empty diary template learners copy (offered for download, shown as an A4 sheet).
+DIARY_TEMPLATE = "exercises/data/dagboek-sjabloon.csv"
+
+# --- notebook cell tags (cell metadata "tags"; myst-nb writes them as classes tag_<name>) ----
+
+#: A code cell the learner is meant to change: an editable field with "Uitvoeren" in the browser.
+EDITABLE_TAG = "oefenen"
+#: An editable cell that names the learner's own file: gets a file picker in the browser.
+FILE_TAG = "oefenen-bestand"
 
 
 def slug(text: str) -> str:

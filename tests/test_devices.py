@@ -209,11 +209,11 @@ DOWNLOADS = HTML / "downloads"
 
 
 def test_downloads_are_in_the_site_and_linked_with_format_and_size(browser, site):
-    for name in ("handboek.pdf", "handboek.epub", "trainershandleiding.pdf", "werkbladen.pdf", "oefenmap.zip"):
+    for name in ("handboek.pdf", "handboek.epub", "trainershandleiding.pdf", "werkbladen.pdf", "oefenpakket.zip"):
         assert (DOWNLOADS / name).stat().st_size > 1000, name
     ctx, pg = open_page(browser, PHONE, touch=True)
     for path, names in ((START_PAGE, {"handboek.pdf", "handboek.epub"}),
-                        ("book/start/zo-werk-je.html", {"handboek.pdf", "handboek.epub", "oefenmap.zip"}),
+                        ("book/start/zo-werk-je.html", {"handboek.pdf", "handboek.epub", "oefenpakket.zip"}),
                         ("book/trainers/index.html", {"handboek.pdf", "trainershandleiding.pdf", "werkbladen.pdf"})):
         goto(pg, site, path)
         links = pg.locator("a.cursus-download")

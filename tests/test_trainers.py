@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from conftest import (COURSE, HTML, PDF, PRINT_HTML, ROOT, course_index, normalise, page, pdf_outline, pdf_text,
                       toc_docs)
 from course import plans
+from tools.printbook.worksheets import DIARY_ID
 
 pytestmark = pytest.mark.built
 
@@ -162,7 +163,7 @@ def boxes(built_html) -> dict[str, str]:
 def test_every_reflection_and_case_has_exactly_one_worksheet(boxes):
     assert len(boxes) >= 2 * 4 * 2, "fewer cases and reflections than the anatomy requires"
     made = sorted(p.stem for p in SHEETS.glob("*.pdf"))
-    assert made == sorted(boxes)
+    assert made == sorted([*boxes, DIARY_ID])  # plus the diary of module 4 (tests/test_runtime.py)
 
 
 def test_worksheet_ids_are_stable_and_readable(boxes):
@@ -170,7 +171,7 @@ def test_worksheet_ids_are_stable_and_readable(boxes):
         assert re.fullmatch(r"m\d-(reflectie-\d+|casus-[a-z]+(-\d+)?)", ident), ident
 
 
-@pytest.mark.parametrize("ident", sorted(p.stem for p in SHEETS.glob("*.pdf")) or ["none"])
+@pytest.mark.parametrize("ident", sorted(p.stem for p in SHEETS.glob("*.pdf") if p.stem != DIARY_ID) or ["none"])
 def test_each_worksheet_is_one_a4_page_with_its_text(boxes, ident):
     path = SHEETS / f"{ident}.pdf"
     assert path.exists(), "_build/pdf/werkbladen is empty: run `make pdf`"
@@ -189,10 +190,10 @@ def test_each_worksheet_is_one_a4_page_with_its_text(boxes, ident):
 
 def test_the_bundle_has_every_worksheet_with_a_bookmark(boxes):
     reader = PdfReader(str(BUNDLE))
-    assert len(reader.pages) == len(boxes) and is_a4(reader)
+    assert len(reader.pages) == len(boxes) + 1 and is_a4(reader)  # + the diary
     top, _ = pdf_outline(reader)
-    assert len(top) == len(boxes)
-    assert all(t.startswith(("Casus:", "Opdracht:")) for t in top)
+    assert len(top) == len(boxes) + 1
+    assert all(t.startswith(("Casus:", "Opdracht:", "Dagboek:")) for t in top)
     assert reader.trailer["/Root"]["/Lang"] == "nl"
 
 
@@ -244,7 +245,7 @@ def test_guide_has_every_answer_and_the_worksheets(built_html, guide_pages, boxe
     assert text.count("Denkrichtingen bij") == sum(1 for i in boxes if "reflectie" in i)
     assert "Veiligheidsprotocol" in text and "13:30" in text
     sheet_pages = [p for p in guide_pages if re.search(r"werkblad m\d-", p)]
-    assert len(sheet_pages) == len(boxes)
+    assert len(sheet_pages) == len(boxes) + 1  # + the diary
     # the plans' worksheet references point to the sheets in the appendix, with their page
     soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
     refs = soup.select("ol.draaiboek-activiteiten a.naar-werkblad")

