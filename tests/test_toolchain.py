@@ -63,3 +63,19 @@ def test_make_installs_the_lock_with_hash_checking():
     makefile = (ROOT / "Makefile").read_text()
     assert "--require-hashes -r requirements.lock" in makefile
     assert "pip install --quiet --upgrade pip" not in makefile
+
+
+def test_npm_packages_are_pinned_exactly_with_integrity_hashes():
+    """Front-end assets (pyodide, reveal.js) and Node tools (DAISY Ace): exact versions in
+    package.json, every package in package-lock.json with its integrity hash (what `npm ci` checks)."""
+    import json
+
+    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    wanted = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    assert {"pyodide", "reveal.js", "@daisy/ace-cli"} <= set(wanted)
+    loose = {k: v for k, v in wanted.items() if not re.fullmatch(r"\d+\.\d+\.\d+", v)}
+    assert loose == {}, f"not pinned exactly: {loose}"
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    packages = {k: v for k, v in lock["packages"].items() if k}
+    assert all(packages[f"node_modules/{name}"]["version"] == version for name, version in wanted.items())
+    assert [k for k, v in packages.items() if "integrity" not in v and not v.get("link")] == []

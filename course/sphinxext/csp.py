@@ -6,8 +6,9 @@ hash, exactly the inline scripts, ``<style>`` blocks and style attributes Sphinx
 in that page (a few lines of configuration each; the theme offers no way to move them into
 files). Inline event handlers are not allowed at all: the one the theme writes (``onclick`` on
 "Afdrukken of opslaan als PDF") becomes ``data-cursus-klik``, bound by ``cursus-site.js``; any
-other inline handler fails the build, so none slips in unseen. Notebook pages may also compile
-WebAssembly and start a worker from the site (the in-browser Python runtime).
+other inline handler fails the build, so none slips in unseen. Notebook pages get what the
+in-browser Python runtime needs on top (``runtime.CSP_NEEDS``: WebAssembly, the evaluation
+Pyodide's start-up code does, a worker from the site, blob: images); no other page does.
 
 Over http and from a folder (file://) alike, nothing outside the site can load or run.
 """
@@ -52,25 +53,28 @@ def _hash(text: str) -> str:
 
 
 def policy(html: str, runtime: bool = False) -> str:
-    """The policy for one page, from what the page itself inlines."""
+    """The policy for one page, from what the page itself inlines (and the runtime's needs)."""
+    from course.sphinxext.runtime import CSP_NEEDS
+
     scripts = sorted({_hash(m.group(1)) for m in _SCRIPT.finditer(html)})
     styles = sorted({_hash(m.group(1)) for m in _STYLE_EL.finditer(html)}
                     | {_hash(m.group(1).replace("&quot;", '"').replace("&amp;", "&")) for m in _STYLE_ATTR.finditer(html)})
-    script_src = ["'self'", *scripts] + (["'wasm-unsafe-eval'"] if runtime else [])
-    style_src = ["'self'", *(["'unsafe-hashes'"] if _STYLE_ATTR.search(html) else []), *styles]
-    directives = [
-        "default-src 'none'",
-        "script-src " + " ".join(script_src),
-        "style-src " + " ".join(style_src),
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'" if runtime else "worker-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "object-src 'none'",
-    ]
-    return "; ".join(directives)
+    directives = {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", *scripts],
+        "style-src": ["'self'", *(["'unsafe-hashes'"] if _STYLE_ATTR.search(html) else []), *styles],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+    }
+    if runtime:
+        for name, sources in CSP_NEEDS.items():
+            directives[name] = [s for s in directives[name] if s != "'none'"] + list(sources)
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
 def secure(html: str, where: str, runtime: bool = False) -> str:

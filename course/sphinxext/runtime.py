@@ -51,14 +51,13 @@ SCRIPT, WORKER, STYLESHEET = "cursus-oefenen.js", "cursus-oefenen-worker.js", "c
 PACK = "oefenpakket.zip"
 #: The diary of module 4 as a worksheet (tools/printbook/worksheets.py, DIARY_ID).
 DIARY_SHEET = "m4-dagboek"
-#: What the runtime needs from a Content-Security-Policy on notebook pages (measured in Chromium,
-#: tests/test_runtime.py serves the site with exactly this): Pyodide compiles WebAssembly
-#: ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript snippets at start-up
-#: ('unsafe-eval', in the page's policy as well as the worker's); the worker is a script of
-#: this site; it fetches its files from this site; charts are shown as blob: images.
-RUNTIME_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; worker-src 'self'; "
-               "connect-src 'self'; img-src 'self' blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
-               "base-uri 'self'")
+#: What the runtime adds to the Content-Security-Policy of a notebook page (course/sphinxext/csp.py
+#: writes the policy; measured in Chromium, tests/test_runtime.py runs the runtime under it):
+#: Pyodide compiles WebAssembly ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript
+#: snippets at start-up ('unsafe-eval', in the page's policy as well as the worker's: there is no
+#: build of Pyodide without it); the worker is a script of this site; charts are shown as blob:
+#: images. Pages without a notebook get none of this.
+CSP_NEEDS = {"script-src": ("'wasm-unsafe-eval'", "'unsafe-eval'"), "worker-src": ("'self'",), "img-src": ("blob:",)}
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:
