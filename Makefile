@@ -60,8 +60,9 @@ html: $(STAMP) $(NODE_STAMP)
 pdf: html system
 	$(PY) -m tools.printbook
 
+# The whole suite, one test file per process on every core (pytest-xdist).
 test: $(STAMP) $(NODE_STAMP) system-test book
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 # The inner loop: every test that needs no full build (small test books, helpers, data).
 test-fast: $(STAMP)

@@ -213,7 +213,7 @@ def test_the_index_lists_modules_cases_reflections_self_checks_and_worksheets(bo
     assert index["plans"] == [{"file": "plan.yml", "doc": "plan"}]
     script = (Path(book.outdir) / "_static" / "cursus-index.js").read_text(encoding="utf-8")
     browser = json.loads(script[len("window.CURSUS_INDEX = "):].rstrip().rstrip(";"))
-    assert script.startswith("window.CURSUS_INDEX = ") and set(browser) == {"modules", "reflections", "vocabulary"}
+    assert script.startswith("window.CURSUS_INDEX = ") and set(browser) == {"modules", "reflections", "vocabulary", "substitutions"}
     assert browser["reflections"] == [{k: reflection[k] for k in ("id", "title", "question", "module", "page", "pageTitle")}]
     assert browser["modules"][0]["uri"] == index["modules"][0]["uri"]
 

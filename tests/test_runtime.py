@@ -147,7 +147,10 @@ def _own(site: str):
 
 @pytest.fixture
 def context(browser, site):
-    ctx = browser.new_context(accept_downloads=True)
+    # The tests read the charts the runtime draws back with fetch(blob:...), which the page's own
+    # policy (rightly) does not allow; test_the_runtime_works_under_the_pages_content_security_policy
+    # runs the runtime under that policy.
+    ctx = browser.new_context(accept_downloads=True, bypass_csp=True)
     ctx.requests = []
     ctx.on("request", lambda r: ctx.requests.append((r.method, r.url)))
     yield ctx

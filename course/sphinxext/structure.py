@@ -9,7 +9,7 @@ objectives) into one index, written as
 
 * ``_static/course-index.json``: read by the print editions (``tools/printbook``) and the tests;
 * ``_static/cursus-index.js``: the part the browser scripts use (modules, reflections, the
-  vocabulary) as ``window.CURSUS_INDEX`` for ``cursus.js`` (a script, because pages opened from
+  vocabulary, the site's address) as ``window.CURSUS_INDEX`` for ``cursus.js`` (a script, because pages opened from
   a local folder cannot fetch JSON; a subset, because every page loads it).
 
 Both are rewritten only when their content changes.
@@ -185,6 +185,7 @@ BROWSER_FIELDS = {"modules": ("id", "number", "title", "uri"),
 def browser_subset(data: dict) -> dict:
     subset = {key: [{f: item[f] for f in fields} for item in data[key]] for key, fields in BROWSER_FIELDS.items()}
     subset["vocabulary"] = data["vocabulary"]
+    subset["substitutions"] = {"site_url": data["substitutions"].get("site_url", "")}
     return subset
 
 
