@@ -183,7 +183,8 @@ PAGE_OUTPUTS = """async () => {
   for (const cell of document.querySelectorAll('div.cell')) {
     const parts = [];
     const out = cell.querySelector('.cell_output');
-    for (const node of out ? out.children : []) {
+    for (const child of out ? out.children : []) {
+      const node = child.tagName === 'FIGURE' ? child.querySelector('img') : child;
       if (node.tagName === 'IMG') {
         parts.push({soort: 'svg', svg: await (await fetch(node.src)).text(), alt: node.alt});
       } else if (node.matches('div.output')) {
@@ -243,8 +244,11 @@ def _plain(parts: list[list[dict]]) -> list[list[tuple]]:
 def test_the_browser_prints_and_draws_what_the_notebook_does(page, site, stem):
     open_notebook(page, site, stem)
     static = _static_outputs(page)
+    captions = page.locator("div.cell figcaption").all_inner_texts()
     start_runtime(page)
     live = page.evaluate(PAGE_OUTPUTS)
+    # The numbered figures keep their captions around the charts the runtime drew.
+    assert page.locator("div.cell figcaption").all_inner_texts() == captions
     expected = cpython(stem)
     assert _plain(live) == _plain(expected)
     # The same text and the same SVG as the notebook page built by myst-nb.

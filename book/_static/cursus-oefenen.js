@@ -93,6 +93,8 @@
         cell.output = el("div", { "class": "cell_output docutils container" });
         cell.el.appendChild(cell.output);
       }
+      // The page's numbered figures (caption and anchor), kept around the charts the runtime draws.
+      cell.figures = Array.from(cell.output.querySelectorAll("figure")).map(function (f) { return f.cloneNode(true); });
     }
     return cell.output;
   }
@@ -106,11 +108,21 @@
   function show(cell, parts) {
     const out = outputOf(cell);
     clearOutput(out);
+    // A caption describes the page's own chart: it stays only while the cell runs its own code.
+    const figures = codeOf(cell) === cell.code ? cell.figures.slice() : [];
     parts.forEach(function (part) {
       if (part.soort === "svg") {
         const url = URL.createObjectURL(new Blob([part.svg], { type: "image/svg+xml" }));
         blobs.get(out).push(url);
-        out.appendChild(el("img", { src: url, alt: part.alt, "class": "cursus-oefenen-grafiek" }));
+        const img = el("img", { src: url, alt: part.alt, "class": "cursus-oefenen-grafiek" });
+        const figure = figures.shift();
+        const place = figure && figure.querySelector("img");
+        if (place) {
+          place.replaceWith(img);
+          out.appendChild(figure);
+        } else {
+          out.appendChild(img);
+        }
       } else {
         const box = el("div", { "class": "output stream highlight-myst-ansi notranslate" +
           (part.soort === "fout" ? " cursus-oefenen-fout" : "") });
