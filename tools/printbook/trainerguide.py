@@ -14,6 +14,8 @@ from tools.printbook import kit, worksheets
 from tools.printbook.source import Source
 
 CSS = Path(__file__).with_name("static") / "trainershandleiding.css"
+#: The timeline's column heads (the last column is the activity's length as a bar).
+TIMELINE_COLUMNS = ("Tijd", "Activiteit", "Werkvorm", "Duur", "Verloop")
 GOAL = re.compile(r"^(M\d+\.\d+):\s*(.*)$", re.S)
 
 
@@ -56,6 +58,13 @@ def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
             heading.string = rubric.get_text(" ", strip=True)
             timeline.append(heading)
             table = out.new_tag("table", attrs={"class": "tijdlijn-tabel"})
+            head = out.new_tag("tr")
+            for text in TIMELINE_COLUMNS:
+                cell = out.new_tag("th", attrs={"scope": "col"})
+                cell.string = text
+                head.append(cell)
+            table.append(out.new_tag("thead"))
+            table.thead.append(head)
             for card in cards.select("li.draaiboek-activiteit"):
                 row = out.new_tag("tr", attrs={"class": "pauze" if "pauze" in card.get("class", []) else ""})
                 minutes = int(card.select_one(".duur").get_text(strip=True).split()[0])
