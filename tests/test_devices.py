@@ -190,6 +190,17 @@ def test_search_shows_snippets_when_opened_from_a_folder(browser, built_html):
     ctx.close()
 
 
+@pytest.mark.parametrize("query", ["gespreksleidraad", "nachtelijk gebruik"])
+def test_search_snippets_show_the_searched_word_not_the_page_buttons(browser, site, query):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    search(pg, site, query)
+    wait_for(pg, "document.querySelectorAll('ul.search p.context').length >= 3")
+    snippets = [t.lower() for t in pg.locator("ul.search > li p.context").all_text_contents()[:3]]
+    assert all(query.split()[0] in t for t in snippets[:2]) and all(any(w in t for w in query.split()) for t in snippets), snippets
+    assert not [t for t in snippets if "afdrukken of opslaan" in t or "\n" in t], snippets
+    ctx.close()
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_search_field_icon_does_not_cover_the_text(browser, site, scheme):
     ctx, pg = open_page(browser, PHONE, scheme, touch=True)

@@ -64,6 +64,28 @@
 
   var root = document.documentElement.getAttribute("data-content_root") || "";
 
+  // Snippets come from the page's article, as the file:// texts do (course/sphinxext/search.py):
+  // Sphinx takes the whole [role=main], whose first words are the theme's header buttons
+  // ("Afdrukken of opslaan als PDF"). Print-only parts are not shown on the site either.
+  var vocabulary = (window.CURSUS_INDEX && window.CURSUS_INDEX.vocabulary) || {};
+  var NOT_TEXT = ".headerlink, script, style" + (vocabulary.printOnly ? ", ." + vocabulary.printOnly : "");
+  var originalHtmlToText = Search.htmlToText;
+  Search.htmlToText = function (html, anchor) {
+    var article = new DOMParser().parseFromString(html, "text/html").querySelector("article.bd-article");
+    if (!article) { return originalHtmlToText(html, anchor); }
+    article.querySelectorAll(NOT_TEXT).forEach(function (el) { el.remove(); });
+    var part = null;
+    try { part = anchor ? article.querySelector(anchor) : null; } catch (e) { part = null; }
+    return (part || article).textContent.replace(/\s+/g, " ").trim();
+  };
+  // The summary starts at the last search term it finds in the text; the terms are stems
+  // ("gespreksleidrad"), which a text rarely holds, so the words as typed come last (the first
+  // typed word last of all).
+  var originalSummary = Search.makeSearchSummary;
+  Search.makeSearchSummary = function (html, keywords, anchor) {
+    return originalSummary(html, Array.from(keywords || []).concat(query.slice().reverse()), anchor);
+  };
+
   function glossaryHint() {
     var p = document.createElement("p");
     p.className = "cursus-zoeken-hulp";

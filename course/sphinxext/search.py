@@ -24,12 +24,17 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from course import model
+from course import model, vocabulary as V
 from course.sphinxext import _pages
 
 #: Folder (under _static) with one script per page: its plain text, for snippets over file://.
 SEARCH_TEXTS = "zoektekst"
-_MAIN = re.compile(r'<main[^>]*>(.*?)</main>|<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+#: A page's own text: its article (without the theme's header buttons, in-page contents and
+#: footer), or its <main> on pages without one. cursus-zoeken.js takes the same part.
+_ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*?)</article>', re.S)
+_MAIN = re.compile(r'<main[^>]*>(.*?)</main>', re.S)
+#: What a snippet never shows (the same list is read by cursus-zoeken.js from the vocabulary).
+NOT_TEXT = f".headerlink, script, style, .{V.PRINT_ONLY}"
 
 
 def search_text_name(docname: str) -> str:
@@ -102,9 +107,9 @@ def _label_results(app: Sphinx, index: dict) -> None:
 def _plain_text(html: str) -> str:
     from bs4 import BeautifulSoup
 
-    m = _MAIN.search(html)
-    soup = BeautifulSoup(m.group(1) or m.group(2) if m else html, "html.parser")
-    for tag in soup.select(".headerlink, script, style"):
+    m = _ARTICLE.search(html) or _MAIN.search(html)
+    soup = BeautifulSoup(m.group(1) if m else html, "html.parser")
+    for tag in soup.select(NOT_TEXT):
         tag.decompose()
     return re.sub(r"\s+", " ", soup.get_text(" ")).strip()
 
