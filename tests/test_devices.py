@@ -293,6 +293,12 @@ def test_route_cards_lead_somewhere_and_progress_items_are_links(browser, site):
     goto(pg, site, START_PAGE)
     pg.locator(".sd-card", has_text="Workshop").tap()
     pg.wait_for_url(re.compile(r"trainers/index\.html"))
+    goto(pg, site, START_PAGE)
+    # Every link on the start page says where it goes (a card's whole-card link included).
+    names = pg.locator("main a").evaluate_all("els => els.map(a => (a.getAttribute('aria-label') || a.textContent).trim())")
+    assert not [n for n in names if "/" in n or n.endswith((".pdf", ".html"))], names
+    handbook = pg.locator(".sd-card", has_text="Handboek").locator("a.sd-stretched-link")
+    assert handbook.get_attribute("href").endswith("downloads/handboek.pdf") and "handboek" in handbook.inner_text().lower()
 
     goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
     goto(pg, site, START_PAGE)
