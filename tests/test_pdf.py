@@ -234,6 +234,33 @@ def test_cross_references_carry_their_page_number(pages):
     assert not soup.select(".bibtex-citation a.blz-verwijzing") and not soup.select("a.blz-verwijzing .std-term")
 
 
+def test_every_page_reference_names_the_page_its_heading_is_on(pages):
+    """A "(blz. N)" is right when the heading it points at starts on page N (a label written
+    before a heading once stayed behind on the previous page)."""
+    soup = BeautifulSoup(PRINT_HTML.read_text(encoding="utf-8"), "html.parser")
+    flat = [normalise(p) for p in pages]
+    text = " ".join(flat)
+    checked, wrong = 0, []
+    for ref in soup.select("a.blz-verwijzing"):
+        target = soup.find(id=ref["href"][1:])
+        if target is None:
+            continue
+        heading = target if target.name in ("h1", "h2", "h3", "h4") else (
+            target.find_parent(["h1", "h2", "h3", "h4"]) or target.find(["h1", "h2", "h3", "h4"]))
+        if heading is None:
+            continue
+        title = normalise(heading.get_text(" ", strip=True).rstrip("#").strip())
+        said = re.search(re.escape(normalise(ref.get_text(" ", strip=True))) + r" \(blz\. (\d+)\)", text)
+        if not said or not title:
+            continue
+        checked += 1
+        page = int(said.group(1))
+        # the heading itself, not a reference to it that happens to be on that page
+        if title not in flat[page - 1].replace(f"{title} (blz. ", ""):
+            wrong.append(f"{title!r} is not on page {page}")
+    assert checked >= 10 and wrong == [], (checked, wrong)
+
+
 def test_the_body_font_covers_the_text(edition):
     """Only the declared fonts: Atkinson Hyperlegible, DejaVu Sans for arrows only (print.css),
     DejaVu Sans Mono for code. No U+2010 hyphen (the body font has none)."""

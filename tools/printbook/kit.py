@@ -331,8 +331,21 @@ def table_headers(body: Tag) -> None:
         th.attrs.setdefault("scope", "row")
 
 
+def labels_into_headings(body: Tag) -> None:
+    """MyST writes a label before a heading ("(label)=") as an empty <span id> in front of it.
+    On paper the heading may move to the next page without it, and every "(blz. N)" that points
+    at the label would then name the page before: the label goes into the heading."""
+    for span in body.select("span[id]"):
+        if span.contents:
+            continue
+        heading = span.find_next_sibling()
+        if heading is not None and heading.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            heading.insert(0, span.extract())
+
+
 def finish(out: BeautifulSoup) -> None:
     clean(out.body)
+    labels_into_headings(out.body)
     table_headers(out.body)
     drop_dangling_links(out.body)
     mark_cross_references(out.body)
