@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -490,9 +491,12 @@ def test_example_week_yields_expected_signals(capsys):
     assert lijst[1].tekst.startswith("Openen bij een naar gevoel: 7 keer")
     assert "kan niet slapen (3×)" in lijst[1].tekst
     assert lijst[2].tekst.startswith("Stemming lager na Instagram:")
+    # a drop is written as a fall of a positive number of points, not as a negative score
+    assert re.search(r"daalde je stemming gemiddeld \d+,\d punt per keer", lijst[2].tekst), lijst[2].tekst
+    assert "-" not in lijst[2].tekst.split("daalde")[1].split("punt")[0]
     signalen(boek)
     uit = capsys.readouterr().out
-    assert "Ook bespreken, wat helpt: na WhatsApp" in uit
+    assert "Bespreek ook wat helpt: na WhatsApp" in uit
     assert uit.rstrip().endswith("Dit zijn gespreksonderwerpen, geen oordeel en geen diagnose.")
 
 

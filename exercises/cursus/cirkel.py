@@ -80,8 +80,8 @@ TREFWOORDEN: dict[str, tuple[str, ...]] = {
 TIPS = {
     "gevoel": (
         "Praat over het gevoel of de gedachte zelf: erken het, vraag wat eronder zit en wat "
-        "iemand al helpt. Houden klachten aan, verwijs dan naar de huisarts of de praktijk"
-        "ondersteuner GGZ."
+        "iemand al helpt. Houden klachten aan, verwijs dan naar de huisarts of de "
+        "praktijkondersteuner ggz (POH-ggz)."
     ),
     "gebruik": (
         "Bekijk samen het wat, waarom en hoe van het gebruik: op welk moment (ook 's nachts?), "

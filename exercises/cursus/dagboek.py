@@ -156,9 +156,9 @@ def bereken_signalen(dagboek: Dagboek, nacht: tuple[int, int] = NACHT) -> list[S
     for platform, gr in o["per_platform"].items():
         if gr["keren"] >= MIN_SESSIES_PLATFORM and gr["verschil"] <= -DALING_PLATFORM:
             uit.append(Signaal("platform", (
-                f"Stemming lager na {platform}: na {int(gr['keren'])} keer was je stemming "
-                f"gemiddeld {getal(gr['verschil'], plus=True)} punt. Om over te praten: wat zie of "
-                f"doe je daar, en hoe komt dat bij je binnen?")))
+                f"Stemming lager na {platform}: in de {int(gr['keren'])} keer dat je het gebruikte, "
+                f"daalde je stemming gemiddeld {getal(-gr['verschil'])} punt per keer. Om over te "
+                f"praten: wat zie of doe je daar, en hoe komt dat bij je binnen?")))
     return uit
 
 
@@ -348,6 +348,6 @@ def signalen(dagboek: Any) -> None:
              if gr["keren"] >= MIN_SESSIES_PLATFORM and gr["verschil"] > 0]
     if helpt:
         naam, gr = max(helpt, key=lambda ng: ng[1]["verschil"])
-        druk(f"Ook bespreken, wat helpt: na {naam} voelde je je gemiddeld beter: "
+        druk(f"Bespreek ook wat helpt: na {naam} voelde je je gemiddeld beter: "
              f"{_gemiddeld(gr)}.")
     druk("Dit zijn gespreksonderwerpen, geen oordeel en geen diagnose.")

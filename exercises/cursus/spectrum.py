@@ -77,16 +77,18 @@ class Vignet:
 
 VIGNETTEN: dict[str, Vignet] = {
     "A": Vignet(
-        titel="Lotte (15) en de feestfoto's",
-        tekst="Lotte ziet 's avonds op Instagram foto's van een feestje van haar vriendinnen. "
-        "Zij was niet uitgenodigd. Ze voelt zich die avond verdrietig en buitengesloten. De "
-        "volgende dag lacht ze in de pauze weer met dezelfde vriendinnen.",
+        titel="Jelle (14) na de verloren wedstrijd",
+        tekst="Jelle speelt 's avonds online een voetbalgame met vier vrienden. Ze verliezen een "
+        "belangrijke wedstrijd, en in de gamechat krijgt hij de schuld. Hij is die avond boos en "
+        "verdrietig en gaat vroeg offline. De volgende dag lacht hij in de pauze weer met "
+        "dezelfde vrienden.",
         positie="alledaags",
         waarom="Er is een duidelijke aanleiding, het gevoel is echt maar kort, en de volgende "
-        "dag gaat het weer. Dat is een alledaagse hobbel. Hij telt wel mee voor haar welzijn: "
+        "dag gaat het weer. Dat is een alledaagse hobbel. Hij telt wel mee voor zijn welzijn: "
         "een luisterend oor helpt.",
-        verschuift="Als Lotte zich weken achter elkaar buitengesloten voelt, slecht gaat slapen "
-        "of vriendinnen gaat mijden, schuift het op naar klachten die aandacht vragen.",
+        verschuift="Als Jelle steeds de schuld krijgt, zich weken achter elkaar buitengesloten "
+        "voelt, slecht gaat slapen of vrienden gaat mijden, schuift het op naar klachten die "
+        "aandacht vragen.",
         bijna={
             "schommeling": "Het ligt dicht bij een schommeling, maar het gaat om één avond met "
             "één aanleiding. Er is (nog) geen op en neer over meerdere dagen.",
@@ -107,8 +109,8 @@ VIGNETTEN: dict[str, Vignet] = {
         "aanhoudende klachten denken.",
         bijna={
             "klachten": "Aanhoudende klachten is zeker niet gek: ook dan vraagt het om "
-            "aandacht. Maar de duur (maanden), het verlies van plezier en het terugtrekken "
-            "wegen zwaar. Dat vraagt om een professional die meekijkt.",
+            "aandacht. Maar het verlies van plezier, het terugtrekken en hoe lang het al duurt, "
+            "wegen samen zwaar. Dat vraagt om een professional die meekijkt.",
         },
     ),
     "C": Vignet(
@@ -133,27 +135,28 @@ VIGNETTEN: dict[str, Vignet] = {
         titel="Isa (13) en de klassenapp",
         tekst="Isa ligt al zes weken 's avonds wakker. Ze piekert over wat klasgenoten in de "
         "groepsapp over haar zeggen. 's Ochtends heeft ze vaak buikpijn en ze meldt zich "
-        "steeds vaker af voor gym.",
+        "steeds vaker af voor gym. Met haar beste vriendin kan ze nog wel lachen.",
         positie="klachten",
         waarom="Het duurt al weken, het raakt haar slaap en haar lichaam, en ze gaat dingen "
         "uit de weg. Dit zijn aanhoudende klachten die aandacht vragen: een gesprek met "
-        "haar, met ouders en met de mentor.",
-        verschuift="Gaat dit maanden door, wil of durft ze niet meer naar school, of wordt "
-        "ze somber over alles? Dan is het tijd voor professionele hulp (huisarts of "
+        "haar, met ouders en met de mentor. Blijkt dat klasgenoten haar online pesten? "
+        "Bespreek het met school en wijs op De Kindertelefoon of Helpwanted.nl.",
+        verschuift="Blijft het zo of wordt het zwaarder, wil of durft ze niet meer naar school, "
+        "of wordt ze somber over alles? Dan is het tijd voor professionele hulp (huisarts of "
         "jeugdhulp).",
         bijna={
             "schommeling": "Bij een schommeling horen ook goede dagen. Isa ligt al zes weken "
             "wakker en ontloopt gym. Dat is meer dan op en neer.",
             "aandoening": "Je neemt het serieus, en dat is goed. Toch zou je niet meteen aan "
-            "een aandoening denken: het speelt weken, niet maanden, en de aanleiding is "
-            "duidelijk. Wel nu in actie komen, zodat het niet verder groeit.",
+            "een aandoening denken: ze heeft nog goede momenten, gaat naar school en de "
+            "aanleiding is duidelijk. Wel nu in actie komen, zodat het niet verder groeit.",
         },
     ),
     "E": Vignet(
         titel="Ria (74) en het mislukte beeldbellen",
-        tekst="Ria woont in een verpleeghuis. Het beeldbellen met haar kleindochter in "
-        "Canada mislukt drie keer. Ze is die middag chagrijnig. 's Avonds vertelt ze het "
-        "lachend aan de verzorgende.",
+        tekst="Ria woont zelfstandig en krijgt thuiszorg. Het beeldbellen met haar kleindochter, "
+        "die een half jaar in Spanje studeert, mislukt drie keer. Ze is die middag chagrijnig. "
+        "'s Avonds vertelt ze het lachend aan de thuiszorgmedewerker.",
         positie="alledaags",
         waarom="Eén vervelende middag met een duidelijke oorzaak, en 's avonds kan ze er al om "
         "lachen. Een alledaagse hobbel. Wel de moeite waard: hulp bij het beeldbellen kan "
@@ -296,8 +299,8 @@ def _normaliseer_antwoord(mijn_antwoord: Any) -> dict[str, str | None]:
         schoon[letter] = _normaliseer_positie(letter, waarde)
     if all(v is None for v in schoon.values()):
         raise InvoerFout(
-            'Je hebt nog geen positie ingevuld; zet bij minstens één situatie een positie, '
-            'bijvoorbeeld "A": "alledaags".'
+            "Je hebt nog geen positie ingevuld. Vervang bij minstens één situatie de drie "
+            "puntjes door een positie, tussen aanhalingstekens, en voer het vak opnieuw uit."
         )
     return schoon
 

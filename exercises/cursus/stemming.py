@@ -590,34 +590,35 @@ def toon_verloop(metingen: Metingen, persoon: Optional[int] = None) -> None:
 # --- interpretation questions ----------------------------------------------------------
 VRAGEN: dict[int, dict[str, tuple[bool, str]]] = {
     1: {
-        "A": (False, "Niet juist. Eén grote vragenlijst per jaar is juist géén ervaringssteekproef; "
-                     "die vangt korte schommelingen in stemming niet."),
-        "B": (True, "Juist. Bij een ervaringssteekproef krijgt iemand meerdere keren per dag een paar "
-                    "korte vragen, midden in het gewone leven. Zo zie je snelle schommelingen."),
-        "C": (False, "Niet juist. De metingen gebeuren niet in een lab maar thuis, op school of onderweg, "
-                     "op het moment zelf."),
+        "A": (False, "Niet juist. Terugkijken op een hele maand is een gewone vragenlijst. Dan vergeet je "
+                     "veel, en de snelle schommelingen zie je niet. Een ervaringssteekproef vraagt het op "
+                     "het moment zelf."),
+        "B": (True, "Juist. De telefoon geeft een paar keer per dag een signaal en de deelnemer antwoordt "
+                    "meteen, midden in het gewone leven. Zo zie je hoe de stemming binnen een dag op en neer gaat."),
+        "C": (False, "Niet juist. Zo'n app meet hoeveel iemand de telefoon gebruikt, maar niet hoe iemand "
+                     "zich voelt. Een ervaringssteekproef stelt vragen aan de persoon zelf."),
     },
     2: {
-        "A": (False, "Niet juist. Dat is de verleiding van een gemiddelde. Kijk naar de figuur: sommige "
+        "A": (True, "Juist. Bij sommige mensen gaat de stemming omhoog na scrollen, bij anderen omlaag. In het "
+                    "gemiddelde heffen die elkaar op. 'Gemiddeld geen effect' betekent dus niet 'bij niemand een effect'."),
+        "B": (False, "Niet juist. Dat is de verleiding van een gemiddelde. Kijk naar de figuur: sommige "
                      "mensen voelen zich beter na scrollen, anderen slechter. Samen komen ze rond nul uit."),
-        "B": (True, "Juist. Positieve en negatieve effecten van verschillende mensen heffen elkaar op in "
-                    "het gemiddelde. 'Gemiddeld geen effect' betekent dus niet 'bij niemand een effect'."),
-        "C": (False, "Niet juist. De metingen zijn prima. Het gemiddelde is klein omdat effecten in "
-                     "verschillende richtingen gaan, niet omdat er iets misging."),
+        "C": (False, "Niet juist. Met meer deelnemers wordt het gemiddelde preciezer, maar het blijft rond nul: "
+                     "de effecten gaan nog steeds twee kanten op. Probeer het: zet aantal_personen op 200."),
     },
     3: {
-        "A": (True, "Juist. Het gemiddelde blijft rond nul, want de effecten liggen nog steeds aan twee kanten van nul. Maar er "
-                    "komen meer mensen bij met een duidelijk positief of negatief effect."),
-        "B": (False, "Niet juist. Het gemiddelde hoort rond nul te blijven: de effecten zijn nog steeds "
+        "A": (False, "Niet juist. Het gemiddelde hoort rond nul te blijven: de effecten zijn nog steeds "
                      "in beide richtingen verdeeld. Probeer het: zet spreiding_effecten op 20 en voer opnieuw uit."),
-        "C": (False, "Niet juist. Met meer spreiding zijn de verschillen tussen mensen juist groter, "
+        "B": (False, "Niet juist. Met meer spreiding zijn de verschillen tussen mensen juist groter, "
                      "dus minder mensen blijven in de grijze band 'geen duidelijk verschil'."),
+        "C": (True, "Juist. Het gemiddelde blijft rond nul, want de effecten liggen nog steeds aan twee kanten "
+                    "van nul. Maar er komen meer mensen bij met een duidelijk positief of negatief effect."),
     },
     4: {
-        "A": (False, "Niet juist. De figuur laat zien dat het effect bij dezelfde persoon per week kan "
+        "A": (True, "Juist. Het effect kan binnen één persoon veranderen, bijvoorbeeld in een week met toetsen "
+                    "of ruzie thuis. Vraag daarom op verschillende momenten hoe het gaat, en wat er die week speelde."),
+        "B": (False, "Niet juist. De figuur laat zien dat het effect bij dezelfde persoon per week kan "
                      "verschillen. Eén gesprek is een momentopname."),
-        "B": (True, "Juist. Het effect kan binnen één persoon veranderen. Vraag daarom op verschillende "
-                    "momenten hoe het gaat, en wat er die week speelde."),
         "C": (False, "Niet juist. Een wisselend effect is geen meetfout. In deze simulatie hebben we de "
                      "verandering zelf ingebouwd, en de schatting volgt die verandering."),
     },
@@ -635,7 +636,10 @@ def _beoordeel(nummer: Any, antwoord: Any) -> tuple[bool, str]:
     letters = sorted(VRAGEN[nummer])
     keuze = ", ".join(letters[:-1]) + " of " + letters[-1]
     if antwoord is Ellipsis:
-        raise InvoerFout(f'je hebt nog geen antwoord ingevuld; vervang ... door een letter, bijvoorbeeld "B".')
+        raise InvoerFout(
+            f"je hebt nog geen antwoord gekozen. Lees de vraag en kies {keuze}. Zet die letter "
+            "tussen aanhalingstekens in plaats van de drie puntjes, en voer dit vak opnieuw uit."
+        )
     if not isinstance(antwoord, str):
         raise InvoerFout(
             f'je antwoord moet een letter tussen aanhalingstekens zijn, zoals "B"; je gaf {beschrijf_type(antwoord)}.'
