@@ -84,7 +84,7 @@ TIPS = {
         "praktijkondersteuner ggz (POH-ggz)."
     ),
     "gebruik": (
-        "Bekijk samen het wat, waarom en hoe van het gebruik: op welk moment (ook 's nachts?), "
+        "Bekijk samen het wat, waarom en hoe van het gebruik: op welk moment (ook ’s nachts?), "
         "actief of passief, en wat het oplevert. Spreek samen één kleine, haalbare verandering af."
     ),
     "gevolg": (
@@ -455,7 +455,7 @@ def teken_cirkel(stappen: Any) -> None:
     """Teken de vicieuze cirkel van een lijst stappen en geef feedback en tips.
 
     ``stappen`` is een lijst teksten, bijvoorbeeld
-    ``["Ik voel me alleen", "Ik scrol 's avonds lang door Instagram", "Ik slaap slecht"]``.
+    ``["Ik voel me alleen", "Ik scrol ’s avonds lang door Instagram", "Ik slaap slecht"]``.
     Zet ``gebruik:``, ``gevoel:`` of ``gevolg:`` voor een stap om zelf de soort te kiezen.
     """
     c = _analyseer(stappen)

@@ -78,7 +78,7 @@ class Vignet:
 VIGNETTEN: dict[str, Vignet] = {
     "A": Vignet(
         titel="Jelle (14) na de verloren wedstrijd",
-        tekst="Jelle speelt 's avonds online een voetbalgame met vier vrienden. Ze verliezen een "
+        tekst="Jelle speelt ’s avonds online een voetbalgame met vier vrienden. Ze verliezen een "
         "belangrijke wedstrijd, en in de gamechat krijgt hij de schuld. Hij is die avond boos en "
         "verdrietig en gaat vroeg offline. De volgende dag lacht hij in de pauze weer met "
         "dezelfde vrienden.",
@@ -133,7 +133,7 @@ VIGNETTEN: dict[str, Vignet] = {
     ),
     "D": Vignet(
         titel="Isa (13) en de klassenapp",
-        tekst="Isa ligt al zes weken 's avonds wakker. Ze piekert over wat klasgenoten in de "
+        tekst="Isa ligt al zes weken ’s avonds wakker. Ze piekert over wat klasgenoten in de "
         "groepsapp over haar zeggen. 's Ochtends heeft ze vaak buikpijn en ze meldt zich "
         "steeds vaker af voor gym. Met haar beste vriendin kan ze nog wel lachen.",
         positie="klachten",
@@ -158,7 +158,7 @@ VIGNETTEN: dict[str, Vignet] = {
         "die een half jaar in Spanje studeert, mislukt drie keer. Ze is die middag chagrijnig. "
         "'s Avonds vertelt ze het lachend aan de thuiszorgmedewerker.",
         positie="alledaags",
-        waarom="Eén vervelende middag met een duidelijke oorzaak, en 's avonds kan ze er al om "
+        waarom="Eén vervelende middag met een duidelijke oorzaak, en ’s avonds kan ze er al om "
         "lachen. Een alledaagse hobbel. Wel de moeite waard: hulp bij het beeldbellen kan "
         "haar contact met familie steunen.",
         verschuift="Als Ria zich steeds vaker afgesloten voelt van haar familie en somber "
@@ -205,7 +205,7 @@ VIGNETTEN: dict[str, Vignet] = {
     "H": Vignet(
         titel="Tom (41) na de reorganisatie",
         tekst="Tom is docent. Sinds een reorganisatie, drie maanden geleden, is hij moe en "
-        "snauwt hij thuis vaker tegen zijn kinderen. Om te ontspannen scrolt hij 's nachts "
+        "snauwt hij thuis vaker tegen zijn kinderen. Om te ontspannen scrolt hij ’s nachts "
         "tot twee uur. Hij voelt zich vlak, maar zijn lessen gaan nog.",
         positie="klachten",
         waarom="Het speelt al maanden, het raakt zijn slaap en zijn gezin, en het nachtelijk "
