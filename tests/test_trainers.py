@@ -412,3 +412,30 @@ def test_the_answer_key_points_to_the_handbook_instead_of_repeating_it(guide, gu
     start = next(i for i, p in enumerate(guide_pages) if p.startswith("Antwoordsleutel Per module"))
     end = next(i for i, p in enumerate(guide_pages) if p.startswith("Bijlage: werkbladen"))
     assert end - start <= 12, f"the answer key takes {end - start} pages"
+
+
+PLAN_TITLES = {"introductie-90": "Draaiboek: introductie van 90 minuten",
+               "dagdeel": "Draaiboek: workshop van een dagdeel",
+               "reeks-4x2-uur": "Draaiboek: reeks van vier bijeenkomsten"}
+
+
+@pytest.mark.parametrize("stem", sorted(PLAN_TITLES))
+def test_each_session_of_a_plan_takes_at_most_two_pages_and_one_timeline_page(guide, guide_pages, stem):
+    """A plan reads in the room: per session at most two landscape pages of cards (the first
+    session also carries the plan's setup and objective legend), then its timeline on one page;
+    no text on them below 8 pt."""
+    import pdfplumber
+
+    title = PLAN_TITLES[stem]
+    sessions = len(raw(PLAN_DIR / f"{stem}.yml")["sessies"])
+    pages = [i for i, p in enumerate(guide_pages) if p.startswith(title)]     # the running head names the plan
+    assert pages == list(range(pages[0], pages[-1] + 1)), (title, "the plan's pages are not together")
+    timelines = [i for i in pages if guide_pages[i][len(title):].strip().startswith("Tijdlijn:")]
+    assert len(timelines) == sessions, (title, len(timelines), sessions)
+    assert timelines[-1] == pages[-1], (title, "the last timeline runs on over a page")
+    starts = [pages[0]] + [t + 1 for t in timelines[:-1]]
+    counts = [t - s for s, t in zip(starts, timelines)]
+    assert all(1 <= n <= 2 for n in counts), (title, "pages of cards per session", counts)
+    with pdfplumber.open(str(GUIDE)) as pdf:
+        small = {round(c["size"], 1) for i in pages for c in pdf.pages[i].chars if c["text"].strip() and c["size"] < 7.95}
+    assert not small, (title, "text below 8 pt", small)

@@ -29,8 +29,9 @@ HANDBOOK_PAGE = "handboek-blz"
 
 
 def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
-    """Lesson plans that read in the room: a landscape page, the objectives once as a legend
-    (the cards keep only the codes), and a timeline per session."""
+    """Lesson plans that read in the room: landscape pages, the objectives once as a legend (a
+    card names only their codes, in its head line), and after each session's cards its
+    timeline on a page of its own, so every session is cards plus one timeline page."""
     for plan in content.select("div.draaiboek"):
         section = plan.find_parent("section")
         section["class"] = section.get("class", []) + ["draaiboek-pagina"]
@@ -48,47 +49,55 @@ def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
                 entry.append(m.group(2))
                 legend[code] = entry
             para.string = code
-        for dd in plan.select("dl.draaiboek-details dd"):
-            codes = [p.get_text(strip=True) for p in dd.select("p.doel")]
-            if codes:
-                dd.clear()
-                para = out.new_tag("p", attrs={"class": "doel"})
-                para.string = ", ".join(codes)
-                dd.append(para)
+        for card in plan.select("li.draaiboek-activiteit"):
+            codes = [p.get_text(strip=True) for p in card.select("dl.draaiboek-details p.doel")]
+            if not codes:
+                continue
+            dd = card.select_one("dl.draaiboek-details p.doel").find_parent("dd")
+            dd.find_previous_sibling("dt").decompose()
+            dd.decompose()
+            goals = out.new_tag("span", attrs={"class": "doel-codes"})
+            goals.string = ", ".join(codes)
+            card.select_one(".draaiboek-kop").extend([" · ", goals])
         box = out.new_tag("div", attrs={"class": "doelen-legenda"})
         for code in sorted(legend, key=lambda c: tuple(int(x) for x in c[1:].split("."))):
             box.append(legend[code])
         setup = plan.select_one("dl.draaiboek-opzet")
         (setup or plan).insert_after(box) if setup else plan.insert(0, box)
-        timeline = out.new_tag("div", attrs={"class": "tijdlijn"})
         rubrics = [r for r in plan.select(".draaiboek-sessie") if r.find_parent(class_="draaiboek-materiaal") is None]
         for rubric, cards in zip(rubrics, plan.select("ol.draaiboek-activiteiten")):
-            heading = out.new_tag("p", attrs={"class": "draaiboek-sessie"})
-            heading.string = rubric.get_text(" ", strip=True)
-            timeline.append(heading)
-            table = out.new_tag("table", attrs={"class": "tijdlijn-tabel"})
-            head = out.new_tag("tr")
-            for text in TIMELINE_COLUMNS:
-                cell = out.new_tag("th", attrs={"scope": "col"})
-                cell.string = text
-                head.append(cell)
-            table.append(out.new_tag("thead"))
-            table.thead.append(head)
-            for card in cards.select("li.draaiboek-activiteit"):
-                row = out.new_tag("tr", attrs={"class": "pauze" if "pauze" in card.get("class", []) else ""})
-                minutes = int(card.select_one(".duur").get_text(strip=True).split()[0])
-                for text in (card.select_one(".starttijd").get_text(strip=True),
-                             card.select_one(".draaiboek-titel").get_text(strip=True),
-                             card.select_one(".werkvorm").get_text(strip=True), f"{minutes} min"):
-                    cell = out.new_tag("td")
-                    cell.string = text
-                    row.append(cell)
-                bar = out.new_tag("td", attrs={"class": "balk"})
-                bar.append(out.new_tag("span", attrs={"class": "balk", "style": f"width: {minutes * 3}pt"}))
-                row.append(bar)
-                table.append(row)
-            timeline.append(table)
-        plan.append(timeline)
+            cards.insert_after(timeline(out, rubric.get_text(" ", strip=True), cards))
+
+
+def timeline(out: BeautifulSoup, session: str, cards: Tag) -> Tag:
+    """One page with a session's activities as a table: start, title, form, minutes, a bar."""
+    box = out.new_tag("div", attrs={"class": "tijdlijn"})
+    heading = out.new_tag("p", attrs={"class": "draaiboek-sessie tijdlijn-kop"})
+    heading.string = f"Tijdlijn: {session}"
+    box.append(heading)
+    table = out.new_tag("table", attrs={"class": "tijdlijn-tabel"})
+    head = out.new_tag("tr")
+    for text in TIMELINE_COLUMNS:
+        cell = out.new_tag("th", attrs={"scope": "col"})
+        cell.string = text
+        head.append(cell)
+    table.append(out.new_tag("thead"))
+    table.thead.append(head)
+    for card in cards.select("li.draaiboek-activiteit"):
+        row = out.new_tag("tr", attrs={"class": "pauze" if "pauze" in card.get("class", []) else ""})
+        minutes = int(card.select_one(".duur").get_text(strip=True).split()[0])
+        for text in (card.select_one(".starttijd").get_text(strip=True),
+                     card.select_one(".draaiboek-titel").get_text(strip=True),
+                     card.select_one(".werkvorm").get_text(strip=True), f"{minutes} min"):
+            cell = out.new_tag("td")
+            cell.string = text
+            row.append(cell)
+        bar = out.new_tag("td", attrs={"class": "balk"})
+        bar.append(out.new_tag("span", attrs={"class": "balk", "style": f"width: {minutes * 3}pt"}))
+        row.append(bar)
+        table.append(row)
+    box.append(table)
+    return box
 
 
 DESCRIPTION = ("Trainershandleiding bij de open training Sociale media en mentale gezondheid: "
