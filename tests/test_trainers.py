@@ -357,8 +357,9 @@ def test_references_inside_the_guide_name_the_page_that_holds_the_target(guide, 
                 if annot.get("/Subtype") != "/Link" or not isinstance(name, str):
                     continue
                 x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
-                box = (min(x0, x1), page_.height - max(y0, y1), max(x0, x1), page_.height - min(y0, y1))
-                text = page_.within_bbox(box, relative=False, strict=False).extract_text() or ""
+                box = (max(0, min(x0, x1)), max(0, page_.height - max(y0, y1)),
+                       min(page_.width, max(x0, x1)), min(page_.height, page_.height - min(y0, y1)))
+                text = page_.crop(box).extract_text() or ""
                 m = re.search(r"\(blz\. (\d+)\)", text)
                 if not m:
                     continue
