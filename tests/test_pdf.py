@@ -181,7 +181,9 @@ def test_chapter_openings_have_no_running_head(edition):
         head = page.crop((0, 0, page.width, TOP_ZONE)).extract_text() or ""
         if head.strip():
             with_head.append((n + 1, head.strip()))
-    assert len(openings) > 5
+    # the trainer guide: colophon, contents, Voor trainers, Antwoordsleutel, Bijlage (its compact
+    # answer key cites no sources, so it has no Bronnen chapter)
+    assert len(openings) >= 5
     assert with_head == [], f"{name}: running head on a chapter opening: {with_head}"
     # ... and the running head is there on the pages after an opening (it was not just dropped)
     later = [n + 1 for n in openings if n + 1 < len(pdf.pages) and n + 1 not in openings]

@@ -240,8 +240,6 @@ def test_guide_bookmarks_and_running_heads(guide, guide_pages, boxes):
 
 def test_guide_has_every_answer_and_the_worksheets(built_html, guide_pages, boxes):
     text = " ".join(guide_pages)
-    questions = sum(len(page(d).select("div.exercise.zelftoets")) for d in toc_docs() if d.endswith("/zelftoets"))
-    assert text.count("Feedback bij vraag") == questions
     assert text.count("Denkrichtingen bij") == sum(1 for i in boxes if "reflectie" in i)
     assert "Veiligheidsprotocol" in text and "13:30" in text
     sheet_pages = [p for p in guide_pages if re.search(r"werkblad m\d-", p)]
@@ -295,3 +293,150 @@ def test_trainer_part_is_in_the_site(built_html):
         info.decompose()
     listed = [r.select("td")[0].get_text(strip=True) for r in table.select("tbody tr")]
     assert sorted(listed) == sorted(worksheet_boxes())
+
+
+# --- issue 16: page references and a compact answer key -------------------------------------------
+
+
+def _target_texts(element) -> list[str]:
+    """What a reader finds where a reference points: a box's title and the start of its text, a
+    section's heading, or else the element's own first words (normalised, at most 25 characters
+    each: a long title may wrap, and a multi-column page interleaves its lines)."""
+    title = element.find(class_="admonition-title")
+    if element.name == "section":
+        texts = [element.find(re.compile("^h[1-6]$")).get_text(" ")]
+    elif title is not None:
+        body = [p for p in element.find_all("p") if p is not title and p.get_text(strip=True)]
+        texts = [title.get_text(" "), body[0].get_text(" ") if body else ""]
+    else:
+        texts = [element.get_text(" ")]
+    return [normalise(t)[:25] for t in texts if normalise(t)]
+
+
+def _on_page(page_text: str, wanted: str) -> bool:
+    return wanted in page_text or wanted.replace("-", "") in page_text.replace("-", "")
+
+
+def test_references_to_the_handbook_name_the_page_that_holds_the_target(handbook):
+    """Every "(handboek, blz. N)" in the guide: page N of the handbook shows the target's title
+    (and, for a box, the start of its text), and the PDF prints exactly these references."""
+    guide = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
+    book = BeautifulSoup(PRINT_HTML.read_text(encoding="utf-8"), "html.parser")
+    book_pages = pdf_text(handbook)
+    refs = guide.select("span.handboek-blz")
+    assert len(refs) >= 60, "the guide hardly refers to the handbook"
+    wrong, numbers = [], []
+    for ref in refs:
+        m = re.fullmatch(r"handboek, blz\. (\d+)", ref.get_text())
+        assert m, f"no page filled in for {ref['data-anker']}: {ref.get_text()!r}"
+        number = int(m.group(1))
+        numbers.append(number)
+        target = book.find(id=ref["data-anker"])
+        assert target is not None, ref["data-anker"]
+        missing = [t for t in _target_texts(target) if not _on_page(book_pages[number - 1], t)]
+        if missing:
+            wrong.append((ref["data-anker"], number, missing))
+    assert wrong == [], f"handbook pages that do not hold their target: {wrong[:5]}"
+    printed = re.findall(r"handboek, blz\. (\d+)", " ".join(pdf_text(GUIDE)))
+    assert sorted(map(int, printed)) == sorted(numbers)
+
+
+def test_references_inside_the_guide_name_the_page_that_holds_the_target(guide, guide_pages):
+    """Every "(blz. N)" a link in the guide prints: N is the page of the link's target, and that
+    page shows the target's title."""
+    import pdfplumber
+
+    soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
+    destinations = {name: guide.get_destination_page_number(d) + 1 for name, d in guide.named_destinations.items()}
+    checked, wrong = 0, []
+    with pdfplumber.open(str(GUIDE)) as pdf:
+        for index, (reader_page, page_) in enumerate(zip(guide.pages, pdf.pages)):
+            for annot in reader_page.get("/Annots") or []:
+                annot = annot.get_object()
+                name = annot.get("/Dest")
+                if annot.get("/Subtype") != "/Link" or not isinstance(name, str):
+                    continue
+                x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+                box = (max(0, min(x0, x1)), max(0, page_.height - max(y0, y1)),
+                       min(page_.width, max(x0, x1)), min(page_.height, page_.height - min(y0, y1)))
+                text = page_.crop(box).extract_text() or ""
+                m = re.search(r"\(blz\. (\d+)\)", text)
+                if not m:
+                    continue
+                number, checked = int(m.group(1)), checked + 1
+                target = soup.find(id=name)
+                if number != destinations[name]:
+                    wrong.append((index + 1, name, number, destinations[name]))
+                elif any(not _on_page(guide_pages[number - 1], t) for t in _target_texts(target)[:1]):
+                    wrong.append((index + 1, name, number, "title not on that page"))
+    assert checked >= 40, f"only {checked} page references found in the guide"
+    assert wrong == [], wrong[:5]
+
+
+def test_the_answer_key_points_to_the_handbook_instead_of_repeating_it(guide, guide_pages):
+    """The key names per self-check question its right option and the handbook pages of the
+    question and its feedback, and keeps the thinking directions; the feedback texts stay in the
+    handbook."""
+    soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
+    key = soup.find(id="antwoordsleutel")
+    index = course_index()
+    rows = key.select("table.sleutel-tabel tbody tr")
+    assert len(rows) == len(index["selfchecks"])
+    for q, row in zip(index["selfchecks"], rows):
+        cells = row.select("td")
+        assert normalise(cells[0].get_text(" ")).startswith(q["title"]), (q["id"], cells[0].get_text())
+        assert cells[1].get_text(strip=True) == q["correct"], q["id"]
+        assert [s["data-anker"] for s in row.select("span.handboek-blz")] == [q["id"], q["feedback"]]
+        assert re.fullmatch(r"handboek, blz\. \d+", cells[3].get_text(strip=True)), q["id"]
+        # the short "why" is the book's own text, one line at most
+        why = normalise(cells[2].get_text(" "))
+        assert len(why) <= 100
+    # no feedback text of the book is repeated, except a short "why" of the right option
+    key_text = normalise(key.get_text(" "))
+    repeated = []
+    for q in index["selfchecks"]:
+        for item in page(q["doc"]).find(id=q["feedback"]).select("li"):
+            label = item.find("strong").extract().get_text(strip=True)
+            for cite in item.select(".bibtex-citation"):
+                cite.decompose()
+            text = re.sub(r"\s+([.,;:!?])", r"\1", normalise(item.get_text(" ")))
+            right = label.startswith(q["correct"] + ".")
+            if (text[:50] in key_text) if not right else (len(text) > 100 and text in key_text):
+                repeated.append((q["id"], label, text[:40]))
+    assert repeated == [], repeated[:5]
+    assert not key.select(".zelftoets, .zelftoets-feedback, .reflectie")
+    thinking = key.select("div.denkrichtingen")
+    assert len(thinking) == sum(1 for r in index["reflections"] if r.get("thinking"))
+    for box in thinking:
+        assert box.select("li") and box.select_one(".admonition-title span.handboek-blz")
+    # and it is short: a few pages, not the pages of feedback it had
+    start = next(i for i, p in enumerate(guide_pages) if p.startswith("Antwoordsleutel Per module"))
+    end = next(i for i, p in enumerate(guide_pages) if p.startswith("Bijlage: werkbladen"))
+    assert end - start <= 12, f"the answer key takes {end - start} pages"
+
+
+PLAN_TITLES = {"introductie-90": "Draaiboek: introductie van 90 minuten",
+               "dagdeel": "Draaiboek: workshop van een dagdeel",
+               "reeks-4x2-uur": "Draaiboek: reeks van vier bijeenkomsten"}
+
+
+@pytest.mark.parametrize("stem", sorted(PLAN_TITLES))
+def test_each_session_of_a_plan_takes_at_most_two_pages_and_one_timeline_page(guide, guide_pages, stem):
+    """A plan reads in the room: per session at most two landscape pages of cards (the first
+    session also carries the plan's setup and objective legend), then its timeline on one page;
+    no text on them below 8 pt."""
+    import pdfplumber
+
+    title = PLAN_TITLES[stem]
+    sessions = len(raw(PLAN_DIR / f"{stem}.yml")["sessies"])
+    pages = [i for i, p in enumerate(guide_pages) if p.startswith(title)]     # the running head names the plan
+    assert pages == list(range(pages[0], pages[-1] + 1)), (title, "the plan's pages are not together")
+    timelines = [i for i in pages if guide_pages[i][len(title):].strip().startswith("Tijdlijn:")]
+    assert len(timelines) == sessions, (title, len(timelines), sessions)
+    assert timelines[-1] == pages[-1], (title, "the last timeline runs on over a page")
+    starts = [pages[0]] + [t + 1 for t in timelines[:-1]]
+    counts = [t - s for s, t in zip(starts, timelines)]
+    assert all(1 <= n <= 2 for n in counts), (title, "pages of cards per session", counts)
+    with pdfplumber.open(str(GUIDE)) as pdf:
+        small = {round(c["size"], 1) for i in pages for c in pdf.pages[i].chars if c["text"].strip() and c["size"] < 7.95}
+    assert not small, (title, "text below 8 pt", small)

@@ -12,6 +12,8 @@ from tools.printbook import downloads, epub, handbook, render, source as site, t
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
 PDF = ROOT / "_build" / "pdf"
+#: Where each id of the handbook lands: {id: page}, written when the handbook is laid out.
+HANDBOOK_ANCHORS = PRINT / "handboek-anchors.json"
 
 
 def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str, Path], list, list, site.Source]:
@@ -21,8 +23,9 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
     sheets = worksheets.collect(src)
     print_dir.mkdir(parents=True, exist_ok=True)
     files = {}
-    for name, soup in (("handboek", handbook.build(src)),
-                       ("trainershandleiding", trainerguide.build(src, sheets)),
+    book = handbook.build(src)
+    for name, soup in (("handboek", book),
+                       ("trainershandleiding", trainerguide.build(src, sheets, {el["id"] for el in book.find_all(id=True)})),
                        ("werkbladen", worksheets.build(src, sheets))):
         files[name] = print_dir / f"{name}.html"
         files[name].write_text(str(soup), encoding="utf-8")
@@ -42,13 +45,15 @@ def main() -> None:
     files, sheets, kit_jobs, src = write_html(args.html, PRINT)
     prepared = time.perf_counter() - start
     base = args.html.resolve()
+    # the handbook first: the trainer guide waits for the pages its anchors land on
     jobs = [
-        (render.render_pdf, files["trainershandleiding"], base, args.out / "trainershandleiding.pdf"),
-        (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf"),
+        (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf", HANDBOOK_ANCHORS),
+        (trainerguide.render, files["trainershandleiding"], base, args.out / "trainershandleiding.pdf",
+         HANDBOOK_ANCHORS),
         (render.render_worksheets, files["werkbladen"], base, args.out / "werkbladen.pdf",
          args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets]),
     ] + kit_jobs
-    done = render.run_parallel(jobs)
+    done = render.run_parallel(jobs, after={1: 0})
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")

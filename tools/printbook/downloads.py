@@ -61,8 +61,11 @@ def _zip_folder(folder: Path, target: Path) -> None:
                 archive.write(path, Path(target.stem) / path.relative_to(folder))
 
 
-def _download_link(soup, href: str, text: str, info: str):
-    link = soup.new_tag("a", attrs={"class": "cursus-download cursus-werkblad-download", "href": href, "download": ""})
+def _download_link(soup, href: str, text: str, info: str, web_only: bool = False):
+    """A download link with its format and size; ``web_only`` for one next to a reference that
+    print keeps (paper cannot download: the print editions and print.css leave it out)."""
+    classes = "cursus-download cursus-werkblad-download" + (f" {V.WEB_ONLY}" if web_only else "")
+    link = soup.new_tag("a", attrs={"class": classes, "href": href, "download": ""})
     link.string = text
     span = soup.new_tag("span", attrs={"class": "cursus-download-info"})
     span.string = info
@@ -122,7 +125,7 @@ def publish_downloads(site: Path = SITE) -> None:
         for anchor in soup.select("a.werkblad-ref"):
             name = f"werkbladen/{anchor.get('href', '').rpartition('#')[2]}.pdf"
             if name in sizes:
-                anchor.insert_after(_download_link(soup, prefix + name, "Download werkblad", info(name)))
+                anchor.insert_after(_download_link(soup, prefix + name, "Download werkblad", info(name), web_only=True))
                 anchor.insert_after(" ")
         for cell in soup.select("table.werkbladen-tabel tbody tr > td:first-child"):
             ident = cell.get_text(strip=True)

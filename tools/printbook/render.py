@@ -1,6 +1,8 @@
 """WeasyPrint: print HTML -> tagged PDF (PDF/UA-1 variant), the editions side by side.
 
-The three editions are rendered in separate processes (the machine's cores work in parallel).
+The editions are rendered in separate processes (the machine's cores work in parallel). A job may
+wait for another: the trainer guide names handbook pages, so it starts once the handbook is laid
+out and has written where its anchors landed (:func:`page_anchors`).
 The worksheets are laid out once, as the bundle; every single worksheet PDF is a page of that
 layout written on its own (WeasyPrint's ``Document.copy``), not a layout of its own.
 """
@@ -8,8 +10,9 @@ layout written on its own (WeasyPrint's ``Document.copy``), not a layout of its 
 from __future__ import annotations
 
 import copy
+import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF with /Lang, title and structure for screen readers
@@ -37,9 +40,24 @@ def _render(html: Path, base: Path):
     return HTML(filename=str(html), base_url=str(base) + "/").render()
 
 
-def render_pdf(html: Path, base: Path, target: Path) -> Path:
+def page_anchors(document) -> dict[str, int]:
+    """Where every id of a laid-out document lands: {id: page number}. The editions never reset
+    the page counter, so the printed number is the page's place in the file."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            found.setdefault(name, number)
+    return found
+
+
+def render_pdf(html: Path, base: Path, target: Path, anchors: Path | None = None) -> Path:
+    """Render ``html`` to ``target``; with ``anchors``, also write the page of every id there (JSON)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    write(_render(html, base), target)
+    document = _render(html, base)
+    if anchors is not None:
+        anchors.parent.mkdir(parents=True, exist_ok=True)
+        anchors.write_text(json.dumps(page_anchors(document), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    write(document, target)
     return target
 
 
@@ -62,11 +80,29 @@ def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets
     return bundle
 
 
-def run_parallel(jobs: list[tuple]) -> list:
-    """Run ``(function, *args)`` jobs in up to one process per core; return their results in order."""
+def run_parallel(jobs: list[tuple], after: dict[int, int] | None = None) -> list:
+    """Run ``(function, *args)`` jobs in up to one process per core; return their results in order.
+
+    ``after`` maps a job's place to the place of a job it needs done first (an earlier one). A free
+    core takes the first job in list order whose prerequisite is done, so a waiting job starts
+    as soon as it can and the others fill the cores meanwhile."""
+    after = after or {}
+    if any(need >= i for i, need in after.items()):
+        raise ValueError("run_parallel: a job can only wait for an earlier one")
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     if workers == 1:
         return [job[0](*job[1:]) for job in jobs]
+    results: dict[int, object] = {}
+    waiting = list(range(len(jobs)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(job[0], *job[1:]) for job in jobs]
-        return [f.result() for f in futures]
+        running: dict = {}
+        while waiting or running:
+            for i in [i for i in waiting if after.get(i) is None or after[i] in results]:
+                if len(running) >= workers:
+                    break
+                running[pool.submit(jobs[i][0], *jobs[i][1:])] = i
+                waiting.remove(i)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                results[running.pop(future)] = future.result()
+    return [results[i] for i in range(len(jobs))]

@@ -131,7 +131,10 @@ def _rewrite_links(section: Tag, doc: str, uri: str, by_uri: dict[str, str], ids
         target_uri = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else uri
         target = by_uri.get(target_uri)
         if target is None:  # a download (.ipynb), a site-only file: keep the text
-            a.unwrap()
+            if V.WEB_ONLY in a.get("class", []):   # ... unless the link is all there is to it
+                a.decompose()
+            else:
+                a.unwrap()
             continue
         fragment = unquote(parts.fragment)
         a["href"] = "#" + ids[target].get(fragment, ids[target][""] if not fragment else fragment)
