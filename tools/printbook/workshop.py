@@ -26,6 +26,8 @@ import copy
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from course import ROOT, plans
 from tools.printbook import assemble, materials, slides, worksheets
 from tools.printbook.render import PDF_VARIANT
@@ -50,13 +52,24 @@ def render_pack(html: Path, base: Path, target: Path, part_ids: list[str],
     started on or before it. ``extracts`` are (id prefix, file name)."""
     from weasyprint import HTML
 
+    def pages_of(document) -> list[str]:
+        owner: list[str] = []
+        current = part_ids[0]
+        for page in document.pages:
+            started = [i for i in part_ids if i in page.anchors]
+            current = started[-1] if started else current
+            owner.append(current)
+        return owner
+
+    # first pass: which pages each part has; the checklist names them; second pass: the real pack
+    # (every part starts on a new page, so the numbers on the one-page checklist move nothing)
+    owner = pages_of(HTML(filename=str(html), base_url=str(base) + "/").render(pdf_forms=True))
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for span in soup.select("span.blz[data-deel]"):
+        span.string = materials.page_range([n for n, o in enumerate(owner, 1) if o == span["data-deel"]])
+    html.write_text(str(soup), encoding="utf-8")
     document = HTML(filename=str(html), base_url=str(base) + "/").render(pdf_forms=True)
-    owner: list[str] = []
-    current = part_ids[0]
-    for page in document.pages:
-        started = [i for i in part_ids if i in page.anchors]
-        current = started[-1] if started else current
-        owner.append(current)
+    owner = pages_of(document)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(str(target), pdf_variant=PDF_VARIANT, pdf_forms=True)
     for prefix, name in extracts:
