@@ -146,7 +146,8 @@ def test_every_plan_and_session_has_a_deck_with_its_parts(kit):
             for ident, _ in act.materials("kernpunten"):
                 assert ident in [s.ident for s in deck.slides[closing + 1:]], (deck.name, ident)
         codes = {f"M{m}.{n}" for a in deck.session.activiteiten for m, n in a.doelen}
-        assert {row[0] for row in deck.slides[3].blocks[0].items} == codes
+        shown_codes = [row[0] for s in deck.slides if s.kind == "objectives" for row in s.blocks[0].items]
+        assert sorted(shown_codes) == sorted(codes)
         notes = " ".join(n for s in deck.slides for n in s.notes)
         for act in shown:
             if act.notities:
@@ -212,22 +213,21 @@ def test_objectives_are_never_cut(kit):
     """On the objectives slide and the evaluation form each objective is the book's whole sentence."""
     _source, library, decks = kit
     for deck in decks:
-        for code, text in deck.slides[3].blocks[0].items:
+        for code, text in (row for s in deck.slides if s.kind == "objectives" for row in s.blocks[0].items):
             m, n = map(int, code[1:].split("."))
             book = assemble.myst_plain(library.objective(m, n))
             assert text == book.rstrip(";."), (code, text)
             assert len(text) > 40 and not book[len(text):].strip(" ;.")
     for stem in {d.plan.path.stem for d in decks}:
         plan = plans.load_plan(PLAN_DIR / f"{stem}.yml")
-        evaluation = " ".join(pdf_text(KIT / stem / "evaluatieformulier.pdf"))
+        # (compared without spaces and hyphens: the form's narrow column breaks and hyphenates)
+        evaluation = re.sub(r"[\s\-\u00ad○]", "", " ".join(pdf_text(KIT / stem / "evaluatieformulier.pdf")))
         for m, n in {g for a in plan.activities for g in a.doelen}:
-            whole = normalise(assemble.objective_text(library.objective(m, n)))
-            assert f"{whole} (M{m}.{n})" in evaluation, (stem, m, n)
+            whole = re.sub(r"[\s\-]", "", assemble.objective_text(library.objective(m, n)))
+            assert f"{whole}(M{m}.{n})" in evaluation, (stem, m, n)
 
 
 def test_the_empty_circle_has_as_many_boxes_as_the_case_has_steps(kit):
-    from bs4 import BeautifulSoup
-
     source, library, decks = kit
     checked = 0
     for deck in decks:
@@ -235,8 +235,7 @@ def test_the_empty_circle_has_as_many_boxes_as_the_case_has_steps(kit):
             if act.figuur != "cirkel":
                 continue
             steps = materials.circle_steps(act, library)
-            svg = BeautifulSoup(materials.figures.circle(steps), "html.parser")
-            assert len(svg.find_all("rect")) == steps
+            assert len(re.findall(r"<rect\b", materials.figures.circle(steps))) == steps
             for target, _ in act.materials("grafiek"):
                 notebook, number = target.lstrip("/").split("#")
                 alt = library.charts(notebook)[int(number) - 1][1]
@@ -249,7 +248,7 @@ def test_the_empty_circle_has_as_many_boxes_as_the_case_has_steps(kit):
     assert checked >= 2
     folder = KIT / "introductie-90"
     pages = pdf_text(folder / workshop.pack_file(next(d for d in decks if d.name == "introductie-90")))
-    milan = next(p for p in pages if "werkblad m2-casus-milan" in p.lower())
+    milan = next(p for p in pages[1:] if "werkblad m2-casus-milan" in p.lower())
     assert all(str(n) in milan.split() for n in range(1, 6)), milan
 
 
@@ -368,7 +367,7 @@ def _page_owners(deck, text, parts) -> list[str]:
             starts[name] = reader.get_destination_page_number(dest) + 1
     assert len(starts) == len(parts), set(p["id"] for p in parts) - set(starts)
     owner, current = [], None
-    first = {n: i for i, n in sorted(((v, k) for k, v in starts.items()), reverse=True)}
+    first = {page_number: ident for ident, page_number in starts.items()}
     for n in range(1, len(text) + 1):
         current = first.get(n, current)
         owner.append(current)
@@ -397,8 +396,10 @@ def test_every_role_play_has_an_observer_card(kit):
     for deck in decks:
         soup = _pack_html(deck)
         for act in deck.session.activiteiten:
-            if act.rollen:
+            said = " ".join(plans.plain(t) for t in (act.notities, act.opdracht) if t).lower()
+            if act.rollen and "waarnemer" in said:
                 assert act.waarnemer, (deck.name, act.titel)
+            if act.rollen and act.waarnemer:
                 cards = soup.select(f"#deel-rollen-{act.start} .kaart")
                 assert len(cards) == len(act.rollen) + 1 and "waarnemer" in cards[-1]["class"], (deck.name, act.titel)
 

@@ -52,6 +52,8 @@ LABELS = {
 #: Pages the kit takes text from by heading.
 HELP_DOC = "book/start/hulp"
 SAFETY_DOC = "book/trainers/veiligheid"
+#: Whole objectives per slide.
+OBJECTIVES_PER_SLIDE = 6
 #: Key points per slide (a closing page has up to eight).
 KEYPOINTS_PER_SLIDE = 4
 #: Texts inside boxes that are site furniture, not course text.
@@ -235,7 +237,8 @@ class Library:
         box = copy.copy(self.section(self.modules[min(self.modules)]["index"]).select_one(f".{V.HELP_NOTICE}"))
         title = box.select_one(".admonition-title")
         for link in box.select("a.internal"):
-            if link.get("href", "").split("#")[0].endswith(f"{HELP_DOC.rsplit('/', 1)[-1]}.html"):
+            # a link to the help page: in the site "../start/hulp.html", in the print editions "#document-..."
+            if link.get("href", "").split("#")[-1].split(".html")[0].endswith(HELP_DOC.rsplit("/", 1)[-1]):
                 link.append(f" ({self.address(HELP_DOC)})")
         danger = self.section(HELP_DOC).find(id=re.compile(r"direct-gevaar$"))
         return text_of(title), [*blocks_of(danger), *blocks_of(box)]
@@ -325,10 +328,15 @@ def _activity_slides(act: plans.Activity, start: int, library: Library,
                                  + ([[LABELS["observer"], plans.plain(act.waarnemer, titles)]]
                                     if act.waarnemer else [])))
     if not act.opdracht and not act.rollen:
-        # a talk: the pages it is about, by their titles
-        pages = [titles[t.lstrip("/")] for t, _ in act.materials("pagina") if t.lstrip("/") in titles]
-        if pages:
-            head.blocks.append(Block("ul", pages))
+        # no task in the plan: what the activity is about, by the titles of its material
+        about = []
+        for kind, target, _line in act.materiaal:
+            if kind == "werkblad":
+                about.append((library.cases.get(target) or library.reflections.get(target) or {}).get("title", ""))
+            elif kind in ("pagina", "notebook"):
+                about.append(titles.get(target.lstrip("/"), ""))
+        if any(about):
+            head.blocks.append(Block("ul", [a for a in dict.fromkeys(about) if a]))
     slides = [head]
     appendix: list[Slide] = []
     for kind, target, _line in act.materiaal:
@@ -395,10 +403,11 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
         goals = sorted({g for act in session.activiteiten for g in act.doelen})
         slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", rows)],
                             notes=[f"{times} · {session.duur} {LABELS['minutes']}"]))
-        slides.append(Slide("objectives", LABELS["objectives"],
-                            [Block("rows", [[f"M{m}.{n}", objective_text(library.objective(m, n))]
-                                            for m, n in goals])],
-                            notes=[f"{LABELS['objectives']}: {', '.join(f'M{m}.{n}' for m, n in goals)}"]))
+        rows = [[f"M{m}.{n}", objective_text(library.objective(m, n))] for m, n in goals]
+        for i in range(0, len(rows), OBJECTIVES_PER_SLIDE):
+            part = rows[i:i + OBJECTIVES_PER_SLIDE]
+            slides.append(Slide("objectives", LABELS["objectives"], [Block("rows", part)],
+                                notes=[f"{LABELS['objectives']}: {', '.join(r[0] for r in part)}"]))
         per_activity = []
         appendix: list[Slide] = []
         for act in session.activiteiten:
