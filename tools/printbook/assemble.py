@@ -48,12 +48,13 @@ LABELS = {
     "slide": "Dia",
     "appendix": "Bijlage na de slotdia",
     "next": "Volgende dia",
+    "next_many": "Volgende dia's",
 }
 #: Pages the kit takes text from by heading.
 HELP_DOC = "book/start/hulp"
 SAFETY_DOC = "book/trainers/veiligheid"
 #: Whole objectives per slide.
-OBJECTIVES_PER_SLIDE = 6
+OBJECTIVES_PER_SLIDE = 5
 #: Key points per slide (a closing page has up to eight).
 KEYPOINTS_PER_SLIDE = 4
 #: Texts inside boxes that are site furniture, not course text.
@@ -374,7 +375,8 @@ def _pointers(slides: list[Slide], first: int, count: int, act: plans.Activity) 
     """Notes on an activity's first slide that say which slides show its material ("Volgende dia:
     <title>"), where the help lines are (slide 2) and that its key points are in the appendix."""
     head = slides[first]
-    lines = [f"{LABELS['next']}: {s.title}" for s in slides[first + 1:first + count]]
+    shown = [s.title for s in slides[first + 1:first + count]]
+    lines = [f"{LABELS['next'] if len(shown) == 1 else LABELS['next_many']}: {'; '.join(shown)}"] if shown else []
     if any(t.lstrip("/") == HELP_DOC for t, _ in act.materials("pagina")):
         lines.insert(0, f"{LABELS['slide']} 2: {slides[1].title}")
     if act.materials("kernpunten"):
