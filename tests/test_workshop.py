@@ -425,6 +425,12 @@ def test_handout_poster_and_forms(kit):
         assert "Handtekening" in attendance
         invitation = (folder / "uitnodiging.txt").read_text(encoding="utf-8")
         assert invitation.startswith("Uitnodiging: ") and library.site_url in invitation and "113" in invitation
+        # written to the participant, with the safety agreement, blanks for the trainer and a few goals
+        assert "Niemand hoeft iets persoonlijks te vertellen" in invitation
+        assert "Deelnemers" not in invitation and invitation.count("____________") >= 4
+        goals = [line for line in invitation.splitlines() if line.startswith("- ")
+                 and any(line[2:] == assemble.objective_text(o) for m in library.modules.values() for o in m["objectives"])]
+        assert 3 <= len(goals) <= 4, goals
 
 
 def test_the_plan_pages_link_every_file_of_the_kit(kit):

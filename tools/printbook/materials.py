@@ -38,6 +38,10 @@ SPECTRUM_PAGE = "book/m1-spectrum/02-het-spectrum"
 CIRCLE_PAGE = "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"
 GUIDE_PAGE = "book/m4-tips/03-gespreksleidraad"
 HELP_PAGE = "book/start/hulp"
+#: The course's start page: the invitation's opening lines.
+START_PAGE = "book/index"
+#: Objectives in an invitation: one per module the plan covers, at most this many.
+INVITATION_GOALS = 4
 SAFETY_PAGE = "book/trainers/veiligheid"
 #: Sections of the conversation guide on the handout's second page: (heading, sub-heading with the list).
 GUIDE_SECTIONS = (("Wat je beter vermijdt", None), ("Wanneer en hoe verwijs je door?", "Wanneer"))
@@ -92,9 +96,12 @@ FORMS = {
     "invitation": "Uitnodiging",
     "when": "Wanneer",
     "where": "Waar",
-    "learn": "Wat je leert",
+    "learn": "Na de workshop kun je",
     "before": "Vooraf",
     "help": "Hulp",
+    "sign_up": "Aanmelden (vóór welke datum, bij wie)",
+    "contact": "Vragen? Neem contact op met",
+    "safe": "Veilig meedoen",
 }
 
 
@@ -494,26 +501,30 @@ def pack_document(source: Source, library: Library, deck: Deck,
 
 
 def invitation(library: Library, deck: Deck, first: Deck) -> str:
-    """The invitation and pre-reading for a plan, as plain text to paste into an e-mail."""
+    """The invitation and pre-reading for a plan, as plain text to paste into an e-mail, written to
+    the participant: what the course is (the start page), when and where (blanks for the trainer),
+    what you learn (one objective per module), what to read, the group's safety agreement and help."""
     titles, plan = library.titles, deck.plan
-    lines = [f"{FORMS['invitation']}: {deck.plan_title.split(': ', 1)[-1]} — {deck.course_title}", ""]
-    page = next(p["doc"] for p in library.index["plans"] if library.plan_title(p["file"]) == deck.plan_title)
-    intro = library.section(page).find("p")
-    lines += [text_of(intro), ""]
+    lines = [f"{FORMS['invitation']}: {event_name(deck)} — {deck.course_title}", ""]
+    start = library.section(START_PAGE)
+    for paragraph in start.find_all("p", recursive=False)[1:3]:
+        lines += [text_of(paragraph), ""]
     lines.append(f"{FORMS['when']}: " + "; ".join(
         f"{s.titel}, ____________ van {plans.clock(s.begintijd)} tot {plans.clock(s.begintijd + s.duur)}"
         for s in plan.sessies))
-    lines += [f"{FORMS['where']}: ____________", "", f"{FORMS['learn']}:"]
+    lines += [f"{FORMS['where']}: ____________", f"{FORMS['sign_up']}: ____________",
+              f"{FORMS['contact']}: ____________", "", f"{FORMS['learn']}:"]
     goals = sorted({g for a in plan.activities for g in a.doelen})
-    lines += [f"- {myst_plain(library.objective(m, n))}" for m, n in goals]
+    per_module = [next(g for g in goals if g[0] == m) for m in sorted({m for m, _n in goals})]
+    lines += [f"- {objective_text(library.objective(m, n))}" for m, n in per_module[:INVITATION_GOALS]]
     if plan.vooraf:
         lines += ["", f"{FORMS['before']}:"]
-        site = library.site_url.rstrip("/")
-        uris = {d["doc"]: d["uri"] for d in library.index["docs"]}
         for item in plan.vooraf:
-            refs = [f"{titles.get(r.target, r.target)}: {site}/{uris.get(r.target, r.target)}"
-                    for r in item if isinstance(r, plans.DocRef)]
+            refs = [library.address(r.target) for r in item if isinstance(r, plans.DocRef)]
             lines.append(f"- {plans.plain(item, titles)}" + (f" ({'; '.join(refs)})" if refs else ""))
+    # the group's three agreements, as the safety protocol words them (without "Maak bij de opening ...")
+    agreements = text_of(section_by_heading(library, SAFETY_PAGE, "Vooraf").select_one("ul > li"))
+    lines += ["", f"{FORMS['safe']}:", agreements.split(". ", 1)[1]]
     title, blocks = library.help_notice()
     lines += ["", f"{FORMS['help']}:", *(item for block in blocks for item in block.items),
               "", f"{FORMS['course_online']} {library.site_url}"]
