@@ -433,6 +433,21 @@ def test_handout_poster_and_forms(kit):
         assert 3 <= len(goals) <= 4, goals
 
 
+def test_the_kit_has_the_plan_and_the_safety_protocol_on_paper(kit):
+    _source, library, decks = kit
+    for deck in decks:
+        assert workshop.PLAN_FILE in pdf_text(deck_folder(deck) / workshop.pack_file(deck))[0]
+    for entry in library.index["plans"]:
+        pages = pdf_text(KIT / Path(entry["file"]).stem / workshop.PLAN_FILE)
+        text = " ".join(pages)
+        assert library.titles[entry["doc"]] in pages[0]
+        for heading in materials.SAFETY_HEADINGS:
+            assert heading in text, (entry["file"], heading)
+        plan = plans.load_plan(ROOT / entry["file"])
+        for act in plan.activities:
+            assert act.titel in text, (entry["file"], act.titel)
+
+
 def test_the_plan_pages_link_every_file_of_the_kit(kit):
     _source, library, decks = kit
     for entry in library.index["plans"]:

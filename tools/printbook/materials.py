@@ -58,6 +58,7 @@ FORMS = {
     "checklist_intro": "Alles wat je voor deze bijeenkomst print en meeneemt, in de volgorde van gebruik. "
                        "Per onderdeel staat op welke bladzijden van dit printpakket het staat en hoeveel je print.",
     "page": "blz.",
+    "plan_file": "Los bestand draaiboek.pdf in deze map: het draaiboek met het veiligheidsprotocol",
     "double": "dubbelzijdig",
     "fill_in": "Vul op de bewijzen van deelname vooraf de datum, de plaats en je naam als trainer in, en zet je "
                "handtekening.",
@@ -453,6 +454,7 @@ def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Librar
         li.append(_tag(out, "span", "", class_="blz", **{"data-deel": p.ident}))
         li.append(f"{p.label} — {p.quantity}")
         ul.append(li)
+    ul.append(_tag(out, "li", f"{FORMS['plan_file']} — {PER_TRAINER}"))
     s.append(ul)
     prepare = [plans.plain(v, library.titles) for v in deck.plan.voorbereiding]
     if deck.last:
