@@ -10,6 +10,11 @@ Nothing here writes course text. A slide is a list of plain-text blocks, each ta
   list under ``## Kernpunten`` of its closing page), its objectives (``M2.4``), the charts of a
   notebook page (``grafiek: /exercises/...#2``), the short help notice, the course's address.
 
+A deck runs: title, help lines, agenda (with the buffer and the end), objectives (whole, as the
+book words them), the activities, help lines, the closing slide; then an appendix with the key
+points, so the closing minutes are not spent on them. Every slide has speaker notes: the minutes
+and the plan's facilitation notes, on the help slides the safety protocol's first steps.
+
 The only words of our own are the labels in :data:`LABELS` (slide headings such as "Agenda") and
 clock times and durations; ``tests/test_workshop.py`` checks that every other text on a slide is
 found in the plan or on the site. A reference that does not exist stops the build with the plan

@@ -5,7 +5,10 @@ handout, the "Hulp nodig?" poster, the attendance list, the evaluation form and 
 of participation (fillable PDF fields). And an invitation text per plan.
 
 Course text comes from the site (cases, reflections, the help page, the module pages the handout
-summarises); the plan gives tasks, roles and quantities. The words of the forms themselves (the
+summarises, the safety protocol); the plan gives tasks, roles and quantities. Only the trainer's
+pages (checklist, safety card, attendance list) carry a print badge and the pack's footer; what
+participants keep has neither, and the checklist names each part's pages (filled in by
+``workshop.render_pack``, which knows them after a first layout). The words of the forms themselves (the
 evaluation's questions, the certificate's sentence) are in :data:`FORMS`, in one place.
 """
 
