@@ -409,6 +409,7 @@ def test_handout_poster_and_forms(kit):
     for stem in {d.plan.path.stem for d in decks}:
         folder = KIT / stem
         assert len(PdfReader(str(folder / "hand-out.pdf")).pages) <= 2
+        assert len(PdfReader(str(folder / "evaluatieformulier.pdf")).pages) <= 2   # one sheet, double-sided
         assert len(PdfReader(str(folder / "hulp-nodig-poster.pdf")).pages) == 1
         handout = " ".join(pdf_text(folder / "hand-out.pdf"))
         for needle in ("Alledaagse hobbel", "113", library.site_url.rstrip("/")):
