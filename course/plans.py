@@ -169,6 +169,7 @@ KIT_FILES = (
     ("evaluatieformulier.pdf", "Evaluatieformulier"),
     ("bewijs-van-deelname.pdf", "Bewijs van deelname (in te vullen)"),
     ("uitnodiging.txt", "Uitnodiging met wat deelnemers vooraf lezen"),
+    ("draaiboek.pdf", "Draaiboek met het veiligheidsprotocol"),
 )
 
 

@@ -83,6 +83,7 @@ def _corpus(source, library) -> str:
         parts += [s.titel for s in plan.sessies]
         parts += [plans.plain(t, library.titles) for t in texts]
     parts += [library.index["title"], *library.index["substitutions"].values(), *library.titles.values()]
+    parts += [library.address(d["doc"]) for d in library.index["docs"]]
     parts += [assemble.myst_plain(o) for m in library.modules.values() for o in m["objectives"]]
     return assemble.clean_text(" \n ".join(parts)).lower()
 
@@ -92,6 +93,10 @@ def _from_the_book(text: str, corpus: str) -> bool:
     if not text or text in corpus or TIME.match(text):
         return True
     labels = {v.lower() for v in assemble.LABELS.values()}
+    # a link's address, written after its text on paper and on a slide, is the page's own
+    text = re.sub(r" \((https?://[^ )]+)\)", lambda m: "" if m.group(1) in corpus else m.group(0), text)
+    if text in corpus:
+        return True
     for piece in re.split(r" · |: ", text):
         piece = piece.strip()
         if piece in corpus or piece in labels or TIME.match(piece) or re.fullmatch(r"m\d\.\d", piece):
@@ -123,29 +128,128 @@ def test_every_plan_and_session_has_a_deck_with_its_parts(kit):
     for deck in decks:
         kinds = [s.kind for s in deck.slides]
         assert kinds[:4] == ["title", "help", "agenda", "objectives"], deck.name
-        assert kinds[-2:] == ["help", "closing"]
-        assert library.site_url in deck.slides[-1].texts()
+        # the running deck ends with the help lines and the closing slide; the key points follow as an appendix
+        closing = kinds.index("closing")
+        assert kinds[closing - 1] == "help" and set(kinds[closing + 1:]) <= {"keypoints"}
+        assert "keypoints" not in kinds[:closing]
+        assert library.site_url in deck.slides[closing].texts()
         agenda = deck.slides[2].blocks[0].items
+        end = deck.session.begintijd + deck.session.duur
+        assert [row[1] for row in agenda] == [a.titel for a in deck.session.activiteiten] + ["Einde"]
+        assert agenda[0][0] == plans.clock(deck.session.begintijd) and agenda[-1][0] == plans.clock(end)
         shown = [a for a in deck.session.activiteiten if a.werkvorm != plans.BUFFER]
-        assert [row[1] for row in agenda] == [a.titel for a in shown]
-        assert agenda[0][0] == plans.clock(deck.session.begintijd)
         titles = [s.title for s in deck.slides if s.kind in ("activity", "break")]
         assert titles == [a.titel for a in shown]
         for act in deck.session.activiteiten:
             for ident, _ in act.materials("werkblad"):
                 assert ident in [s.ident for s in deck.slides], (deck.name, ident)
-            for ident, _ in act.materials("zelftoets"):
-                slide = next(s for s in deck.slides if s.ident == ident)
-                assert slide.reveal and slide.reveal[0].items[0].startswith(
-                    f"{library.questions[ident]['correct']}. Juist.")
+            for ident, _ in act.materials("kernpunten"):
+                assert ident in [s.ident for s in deck.slides[closing + 1:]], (deck.name, ident)
         codes = {f"M{m}.{n}" for a in deck.session.activiteiten for m, n in a.doelen}
-        assert {row[0] for row in deck.slides[3].blocks[0].items} == codes
+        shown_codes = [row[0] for s in deck.slides if s.kind == "objectives" for row in s.blocks[0].items]
+        assert sorted(shown_codes) == sorted(codes)
         notes = " ".join(n for s in deck.slides for n in s.notes)
         for act in shown:
             if act.notities:
                 assert plans.plain(act.notities, library.titles) in notes
             if act.werkvorm != plans.BREAK:
                 assert f"{act.duur} minuten" in notes
+
+
+def test_every_slide_has_notes_and_material_slides_carry_the_minutes(kit):
+    _source, library, decks = kit
+    for deck in decks:
+        for slide in deck.slides:
+            assert slide.notes and all(slide.notes), (deck.name, slide.kind, slide.title)
+        for act in deck.session.activiteiten:
+            material = [s for s in deck.slides if s.ident in {t for _k, t, _l in act.materiaal}
+                        and s.kind in ("case", "reflection", "question", "chart")]
+            for slide in material:
+                assert f"{act.duur} minuten" in slide.notes[0], (deck.name, slide.title)
+                if act.notities:
+                    assert plans.plain(act.notities, library.titles) in slide.notes
+        help_slides = [s for s in deck.slides if s.kind == "help"]
+        steps = " ".join(" ".join(s.notes) for s in help_slides)
+        assert "Blijf rustig en erken wat je hoort" in steps and "Bescherm de persoon in de groep" in steps
+
+
+def test_activity_slides_are_never_empty(kit):
+    """Every activity's first slide shows its task, its roles or what it is about, not only a title."""
+    _source, _library, decks = kit
+    for deck in decks:
+        for slide in deck.slides:
+            if slide.kind == "activity":
+                assert [b for b in slide.blocks if b.kind != "meta"], (deck.name, slide.title)
+
+
+def test_a_self_check_reveal_holds_feedback_for_every_option(kit):
+    _source, library, decks = kit
+    questions = [(d, s) for d in decks for s in d.slides if s.kind == "question"]
+    assert questions
+    for deck, slide in questions:
+        info = library.questions[slide.ident]
+        feedback = [t for b in slide.reveal for t in b.items]
+        assert [line[:1] for line in feedback] == list(info["options"]), (deck.name, slide.ident, feedback)
+        assert any(line.startswith(f"{info['correct']}. Juist.") for line in feedback)
+        assert sum("Juist." in line[:10] for line in feedback) == 1
+
+
+def test_help_slides_handout_and_invitation_name_112_and_the_help_page_address(kit):
+    _source, library, decks = kit
+    address = library.address("book/start/hulp")
+    assert address.startswith(library.site_url) and address.endswith(".html")
+    for deck in decks:
+        for slide in (s for s in deck.slides if s.kind == "help"):
+            text = " ".join(slide.texts())
+            assert "Bel 112" in text and address in text, (deck.name, text)
+    for stem in {d.plan.path.stem for d in decks}:
+        handout = " ".join(pdf_text(KIT / stem / "hand-out.pdf")).replace(" ", "")
+        assert "Bel112" in handout and address.replace(" ", "") in handout, stem
+        invitation = (KIT / stem / "uitnodiging.txt").read_text(encoding="utf-8")
+        assert "Bel 112" in invitation and address in invitation, stem
+
+
+def test_objectives_are_never_cut(kit):
+    """On the objectives slide and the evaluation form each objective is the book's whole sentence."""
+    _source, library, decks = kit
+    for deck in decks:
+        for code, text in (row for s in deck.slides if s.kind == "objectives" for row in s.blocks[0].items):
+            m, n = map(int, code[1:].split("."))
+            book = assemble.myst_plain(library.objective(m, n))
+            assert text == book.rstrip(";."), (code, text)
+            assert len(text) > 40 and not book[len(text):].strip(" ;.")
+    for stem in {d.plan.path.stem for d in decks}:
+        plan = plans.load_plan(PLAN_DIR / f"{stem}.yml")
+        # (compared without spaces and hyphens: the form's narrow column breaks and hyphenates)
+        evaluation = re.sub(r"[\s\-\u00ad○]", "", " ".join(pdf_text(KIT / stem / "evaluatieformulier.pdf")))
+        for m, n in {g for a in plan.activities for g in a.doelen}:
+            whole = re.sub(r"[\s\-]", "", assemble.objective_text(library.objective(m, n)))
+            assert f"{whole}(M{m}.{n})" in evaluation, (stem, m, n)
+
+
+def test_the_empty_circle_has_as_many_boxes_as_the_case_has_steps(kit):
+    source, library, decks = kit
+    checked = 0
+    for deck in decks:
+        for act in deck.session.activiteiten:
+            if act.figuur != "cirkel":
+                continue
+            steps = materials.circle_steps(act, library)
+            assert len(re.findall(r"<rect\b", materials.figures.circle(steps))) == steps
+            for target, _ in act.materials("grafiek"):
+                notebook, number = target.lstrip("/").split("#")
+                alt = library.charts(notebook)[int(number) - 1][1]
+                assert steps == len(set(re.findall(r"Stap (\d+)", alt))) == 5, alt
+                words = {4: "vier", 5: "vijf", 6: "zes"}
+                task = plans.plain(act.opdracht, library.titles)
+                for n, word in words.items():
+                    assert (f"{word} stappen" in task) <= (n == steps), task
+                checked += 1
+    assert checked >= 2
+    folder = KIT / "introductie-90"
+    pages = pdf_text(folder / workshop.pack_file(next(d for d in decks if d.name == "introductie-90")))
+    milan = next(p for p in pages[1:] if "werkblad m2-casus-milan" in p.lower())
+    assert all(str(n) in milan.split() for n in range(1, 6)), milan
 
 
 # --- the outputs ----------------------------------------------------------------------------------------
@@ -214,9 +318,25 @@ def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(ki
         text = pdf_text(path)
         assert text[0].startswith(materials.FORMS["print"]) or materials.FORMS["checklist"] in text[0]
         assert materials.FORMS["checklist"] in text[0] and materials.FORMS["checklist"] not in text[1]
+        # the safety card: the urgent part first, then what to do when someone is touched by a case
         assert "Wanneer je meteen handelt" in text[1] and "112" in text[1]
+        for heading in materials.SAFETY_HEADINGS[1:]:
+            assert heading in text[1], heading
+        assert "Blijf rustig en erken wat je hoort" in text[1] and "Dat klinkt als een depressie" in text[1]
         assert "Hulp nodig?" in text[2]
-        assert all(re.search(r"Printen: 1 (set )?(per|voor)", p) for p in text), "a page without a quantity"
+        # the checklist names the pages and the quantity of every part; only trainer pages carry a badge
+        soup = _pack_html(deck)
+        parts = soup.select("section.deel")
+        assert len(re.findall(r"☐|blz\. \d+", text[0])) >= len(parts)
+        owner = _page_owners(deck, text, parts)
+        for part in parts:
+            pages = [n for n, o in enumerate(owner, 1) if o == part["id"]]
+            assert pages, part["id"]
+            assert materials.page_range(pages).strip() in text[0], (part["id"], pages)
+            for n in pages:
+                badge = re.search(r"Printen: 1 (set )?(per|voor)", text[n - 1])
+                assert bool(badge) == ("trainer" in part["class"]), (part["id"], n)
+                assert ("printpakket" in text[n - 1]) == ("trainer" in part["class"]), (part["id"], n)
         order = [ident for act in deck.session.activiteiten for ident, _ in act.materials("werkblad")]
         where = [next(i for i, p in enumerate(text) if f"werkblad {ident}" in p.lower()) for ident in dict.fromkeys(order)]
         assert where == sorted(where), "sheets not in order of use"
@@ -231,11 +351,65 @@ def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(ki
             assert materials.FORMS["votes"] in " ".join(text)
 
 
+def _pack_html(deck):
+    from bs4 import BeautifulSoup
+
+    html = ROOT / "_build" / "print" / "workshop" / deck.plan.path.stem / workshop.pack_file(deck).replace(".pdf", ".html")
+    return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+def _page_owners(deck, text, parts) -> list[str]:
+    """Which part each page of a rendered pack belongs to, read back from the PDF's named destinations."""
+    reader = PdfReader(str(deck_folder(deck) / workshop.pack_file(deck)))
+    starts = {}
+    for name, dest in reader.named_destinations.items():
+        if name in {p["id"] for p in parts}:
+            starts[name] = reader.get_destination_page_number(dest) + 1
+    assert len(starts) == len(parts), set(p["id"] for p in parts) - set(starts)
+    owner, current = [], None
+    first = {page_number: ident for ident, page_number in starts.items()}
+    for n in range(1, len(text) + 1):
+        current = first.get(n, current)
+        owner.append(current)
+    return owner
+
+
+def test_participant_papers_carry_no_trainer_marks_and_the_certificate_names_the_event(kit):
+    _source, _library, decks = kit
+    for stem in {d.plan.path.stem for d in decks}:
+        folder = KIT / stem
+        last = [d for d in decks if d.plan.path.stem == stem][-1]
+        for name in ("hand-out.pdf", "evaluatieformulier.pdf", "bewijs-van-deelname.pdf", "hulp-nodig-poster.pdf"):
+            for page_text in pdf_text(folder / name):
+                assert "Printen:" not in page_text and "printpakket" not in page_text, (stem, name)
+        certificate = " ".join(pdf_text(folder / "bewijs-van-deelname.pdf"))
+        assert materials.event_name(last) in certificate and "Draaiboek" not in certificate, certificate
+        if len(last.plan.sessies) == 1:
+            assert last.session.titel in certificate
+    assert materials.event_name(next(d for d in decks if d.name == "introductie-90")) == "Introductieworkshop"
+
+
+def test_every_role_play_has_an_observer_card(kit):
+    from bs4 import BeautifulSoup
+
+    _source, _library, decks = kit
+    for deck in decks:
+        soup = _pack_html(deck)
+        for act in deck.session.activiteiten:
+            said = " ".join(plans.plain(t) for t in (act.notities, act.opdracht) if t).lower()
+            if act.rollen and "waarnemer" in said:
+                assert act.waarnemer, (deck.name, act.titel)
+            if act.rollen and act.waarnemer:
+                cards = soup.select(f"#deel-rollen-{act.start} .kaart")
+                assert len(cards) == len(act.rollen) + 1 and "waarnemer" in cards[-1]["class"], (deck.name, act.titel)
+
+
 def test_handout_poster_and_forms(kit):
     _source, library, decks = kit
     for stem in {d.plan.path.stem for d in decks}:
         folder = KIT / stem
         assert len(PdfReader(str(folder / "hand-out.pdf")).pages) <= 2
+        assert len(PdfReader(str(folder / "evaluatieformulier.pdf")).pages) <= 2   # one sheet, double-sided
         assert len(PdfReader(str(folder / "hulp-nodig-poster.pdf")).pages) == 1
         handout = " ".join(pdf_text(folder / "hand-out.pdf"))
         for needle in ("Alledaagse hobbel", "113", library.site_url.rstrip("/")):
@@ -252,6 +426,27 @@ def test_handout_poster_and_forms(kit):
         assert "Handtekening" in attendance
         invitation = (folder / "uitnodiging.txt").read_text(encoding="utf-8")
         assert invitation.startswith("Uitnodiging: ") and library.site_url in invitation and "113" in invitation
+        # written to the participant, with the safety agreement, blanks for the trainer and a few goals
+        assert "Niemand hoeft iets persoonlijks te vertellen" in invitation
+        assert "Deelnemers" not in invitation and invitation.count("____________") >= 4
+        goals = [line for line in invitation.splitlines() if line.startswith("- ")
+                 and any(line[2:] == assemble.objective_text(o) for m in library.modules.values() for o in m["objectives"])]
+        assert 3 <= len(goals) <= 4, goals
+
+
+def test_the_kit_has_the_plan_and_the_safety_protocol_on_paper(kit):
+    _source, library, decks = kit
+    for deck in decks:
+        assert workshop.PLAN_FILE in pdf_text(deck_folder(deck) / workshop.pack_file(deck))[0]
+    for entry in library.index["plans"]:
+        pages = pdf_text(KIT / Path(entry["file"]).stem / workshop.PLAN_FILE)
+        text = " ".join(pages)
+        assert library.titles[entry["doc"]] in pages[0]
+        for heading in materials.SAFETY_HEADINGS:
+            assert heading in text, (entry["file"], heading)
+        plan = plans.load_plan(ROOT / entry["file"])
+        for act in plan.activities:
+            assert act.titel in text, (entry["file"], act.titel)
 
 
 def test_the_plan_pages_link_every_file_of_the_kit(kit):

@@ -10,6 +10,11 @@ Nothing here writes course text. A slide is a list of plain-text blocks, each ta
   list under ``## Kernpunten`` of its closing page), its objectives (``M2.4``), the charts of a
   notebook page (``grafiek: /exercises/...#2``), the short help notice, the course's address.
 
+A deck runs: title, help lines, agenda (with the buffer and the end), objectives (whole, as the
+book words them), the activities, help lines, the closing slide; then an appendix with the key
+points, so the closing minutes are not spent on them. Every slide has speaker notes: the minutes
+and the plan's facilitation notes, on the help slides the safety protocol's first steps.
+
 The only words of our own are the labels in :data:`LABELS` (slide headings such as "Agenda") and
 clock times and durations; ``tests/test_workshop.py`` checks that every other text on a slide is
 found in the plan or on the site. A reference that does not exist stops the build with the plan
@@ -44,7 +49,17 @@ LABELS = {
     "more": "Verder leren",
     "module": "Module",
     "session": "Bijeenkomst",
+    "end": "Einde",
+    "slide": "Dia",
+    "appendix": "Bijlage na de slotdia",
+    "next": "Volgende dia",
+    "next_many": "Volgende dia's",
 }
+#: Pages the kit takes text from by heading.
+HELP_DOC = "book/start/hulp"
+SAFETY_DOC = "book/trainers/veiligheid"
+#: Whole objectives per slide.
+OBJECTIVES_PER_SLIDE = 5
 #: Key points per slide (a closing page has up to eight).
 KEYPOINTS_PER_SLIDE = 4
 #: Texts inside boxes that are site furniture, not course text.
@@ -79,9 +94,9 @@ def myst_plain(text: str) -> str:
     return clean_text(_ROLE.sub(r"\1", text).replace("*", ""))
 
 
-def short_objective(text: str) -> str:
-    """An objective's short text: up to its first comma."""
-    return myst_plain(text).split(", ", 1)[0]
+def objective_text(text: str) -> str:
+    """An objective as a sentence on its own: the book's whole text, without the list's ';' or '.'."""
+    return myst_plain(text).rstrip(";.")
 
 
 @dataclass
@@ -150,6 +165,14 @@ class Deck:
         return self.number == len(self.plan.sessies)
 
 
+def section_by_heading(library: "Library", doc: str, heading: str) -> Tag:
+    """The section of a built page under a heading (h2 or h3) with this exact text."""
+    for h in library.section(doc).find_all(re.compile("^h[23]$")):
+        if text_of(h) == heading:
+            return h.find_parent("section")
+    raise SystemExit(f"printbook: {doc} has no heading '{heading}'")
+
+
 # --- the site, read for the kit -----------------------------------------------------------------------
 
 
@@ -187,7 +210,7 @@ class Library:
         return info["title"], blocks_of(box.select_one("section") or box)
 
     def question(self, ident: str) -> tuple[list[Block], Block, Block]:
-        """(question text, options, the right option's feedback line)."""
+        """(question text, options, the feedback: one line per option, as the self-check page has it)."""
         info = self.questions[ident]
         box = self.box(info["doc"], ident)
         content = box.select_one("section") or box
@@ -195,8 +218,7 @@ class Library:
         options = [text_of(li) for li in content.find("ul").find_all("li", recursive=False)]
         feedback = self.box(info["doc"], info["feedback"])
         lines = [text_of(li) for li in feedback.select("li")]
-        right = [line for line in lines if line.startswith(f"{info['correct']}. {V.RIGHT}.")]
-        return text, Block("options", options), Block("p", right[:1])
+        return text, Block("options", options), Block("ul", lines)
 
     def keypoints(self, number: int) -> list[str]:
         closing = self.modules[number]["closing"]
@@ -209,11 +231,34 @@ class Library:
         """(src in the built site, alt text) of every chart on a notebook page."""
         return [(img["src"], img.get("alt", "")) for img in self.section(notebook).find_all("img")]
 
+    def address(self, doc: str) -> str:
+        """The web address of a page of the course."""
+        uri = next(d["uri"] for d in self.index["docs"] if d["doc"] == doc)
+        return f"{self.site_url.rstrip('/')}/{uri}"
+
     def help_notice(self) -> tuple[str, list[Block]]:
-        """The short "Hulp nodig?" notice, as every module page shows it."""
-        box = self.section(self.modules[min(self.modules)]["index"]).select_one(f".{V.HELP_NOTICE}")
+        """The short "Hulp nodig?" notice, as every module page shows it, made to work on paper and
+        on a screen without links: the help page's link gets its address, and the help page's
+        "Direct gevaar" line (112) comes first."""
+        box = copy.copy(self.section(self.modules[min(self.modules)]["index"]).select_one(f".{V.HELP_NOTICE}"))
         title = box.select_one(".admonition-title")
-        return text_of(title), blocks_of(box)
+        for link in box.select("a.internal"):
+            # a link to the help page: in the site "../start/hulp.html", in the print editions "#document-..."
+            if link.get("href", "").split("#")[-1].split(".html")[0].endswith(HELP_DOC.rsplit("/", 1)[-1]):
+                link.append(f" ({self.address(HELP_DOC)})")
+        danger = self.section(HELP_DOC).find(id=re.compile(r"direct-gevaar$"))
+        return text_of(title), [*blocks_of(danger), *blocks_of(box)]
+
+    def safety_notes(self, first: bool) -> list[str]:
+        """Speaker notes for a help slide, from the trainers' safety protocol: at the start what to
+        say about the help page, at the end what to do when someone was touched by the subject."""
+        if first:
+            before = section_by_heading(self, SAFETY_DOC, "Vooraf")
+            notes = [text_of(li) for li in before.select("ul > li")[:2]]
+        else:
+            notes = [text_of(section_by_heading(self, HELP_DOC, "In een workshop").find("p"))]
+        steps = section_by_heading(self, SAFETY_DOC, "Als iemand vertelt dat het niet goed gaat")
+        return notes + [text_of(li) for li in steps.select("ol > li")[:2]]
 
     def objective(self, module: int, number: int) -> str:
         return self.modules[module]["objectives"][number - 1]
@@ -268,25 +313,38 @@ def _meta(*parts: str) -> Block:
     return Block("meta", [" · ".join(p for p in parts if p)])
 
 
-def _activity_slides(act: plans.Activity, start: int, library: Library, titles: dict[str, str]) -> list[Slide]:
+def _activity_slides(act: plans.Activity, start: int, library: Library,
+                     titles: dict[str, str]) -> tuple[list[Slide], list[Slide]]:
+    """(the activity's slides in the running deck, its key-point slides for the appendix)."""
     when = plans.clock(start)
     if act.werkvorm == plans.BUFFER:
-        return []
+        return [], []
+    minutes = f"{act.duur} {LABELS['minutes']}"
     if act.werkvorm == plans.BREAK:
-        return [Slide("break", act.titel,
-                      [_meta(f"{when}–{plans.clock(start + act.duur)}", f"{act.duur} {LABELS['minutes']}")],
-                      notes=[plans.plain(act.notities, titles)] if act.notities else [])]
+        return [Slide("break", act.titel, [_meta(f"{when}–{plans.clock(start + act.duur)}", minutes)],
+                      notes=[f"{when} · {minutes}"] + ([plans.plain(act.notities, titles)] if act.notities else []))], []
     goals = [f"M{m}.{n}" for m, n in act.doelen]
-    notes = [f"{when} · {act.duur} {LABELS['minutes']} · {act.werkvorm} · {', '.join(goals)}"]
-    notes.append(plans.plain(act.notities, titles))
-    head = Slide("activity", act.titel, [_meta(when, f"{act.duur} {LABELS['minutes']}", act.werkvorm)], notes=notes)
+    facilitation = plans.plain(act.notities, titles) if act.notities else ""
+    notes = [f"{when} · {minutes} · {act.werkvorm} · {', '.join(goals)}"] + ([facilitation] if facilitation else [])
+    head = Slide("activity", act.titel, [_meta(when, minutes, act.werkvorm)], notes=notes)
     if act.opdracht:
         head.blocks.append(Block("p", [plans.plain(act.opdracht, titles)]))
     if act.rollen:
         head.blocks.append(Block("rows", [[r.rol, plans.plain(r.opdracht, titles)] for r in act.rollen]
                                  + ([[LABELS["observer"], plans.plain(act.waarnemer, titles)]]
                                     if act.waarnemer else [])))
+    if not act.opdracht and not act.rollen:
+        # no task in the plan: what the activity is about, by the titles of its material
+        about = []
+        for kind, target, _line in act.materiaal:
+            if kind == "werkblad":
+                about.append((library.cases.get(target) or library.reflections.get(target) or {}).get("title", ""))
+            elif kind in ("pagina", "notebook"):
+                about.append(titles.get(target.lstrip("/"), ""))
+        if any(about):
+            head.blocks.append(Block("ul", [a for a in dict.fromkeys(about) if a]))
     slides = [head]
+    appendix: list[Slide] = []
     for kind, target, _line in act.materiaal:
         if kind == "werkblad" and target in library.cases:
             title, blocks = library.case(target)
@@ -309,15 +367,30 @@ def _activity_slides(act: plans.Activity, start: int, library: Library, titles: 
             points = library.keypoints(number)
             module_title = library.modules[number]["title"]
             for i in range(0, len(points), KEYPOINTS_PER_SLIDE):
-                slides.append(Slide("keypoints", f"{LABELS['keypoints']}: {module_title}",
-                                    [Block("ul", points[i:i + KEYPOINTS_PER_SLIDE])], ident=target))
+                appendix.append(Slide("keypoints", f"{LABELS['keypoints']}: {module_title}",
+                                      [Block("ul", points[i:i + KEYPOINTS_PER_SLIDE])], ident=target,
+                                      notes=[f"{LABELS['appendix']} · {act.titel} ({when})"]))
     for slide in slides[1:]:
-        slide.notes = [f"{act.titel} ({when})"]
-    return slides
+        # the slides that show the activity's material carry its minutes and facilitation notes too
+        slide.notes = [f"{act.titel} · {when} · {minutes}"] + ([facilitation] if facilitation else [])
+    return slides, appendix
+
+
+def _pointers(slides: list[Slide], first: int, count: int, act: plans.Activity) -> None:
+    """Notes on an activity's first slide that say which slides show its material ("Volgende dia:
+    <title>"), where the help lines are (slide 2) and that its key points are in the appendix."""
+    head = slides[first]
+    shown = [s.title for s in slides[first + 1:first + count]]
+    lines = [f"{LABELS['next'] if len(shown) == 1 else LABELS['next_many']}: {'; '.join(shown)}"] if shown else []
+    if any(t.lstrip("/") == HELP_DOC for t, _ in act.materials("pagina")):
+        lines.insert(0, f"{LABELS['slide']} 2: {slides[1].title}")
+    if act.materials("kernpunten"):
+        lines.append(f"{LABELS['appendix']}: {LABELS['keypoints']}")
+    head.notes.extend(lines)
 
 
 def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
-    """One deck per session of a plan."""
+    """One deck per session of a plan: the running deck, then an appendix with the key points."""
     check_references(name, plan, library)
     titles = library.titles
     plan_title = library.plan_title(name)
@@ -327,27 +400,35 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
     for number, session in enumerate(plan.sessies, 1):
         deck_name = stem if len(plan.sessies) == 1 else f"{stem}-{number}"
         end = session.begintijd + session.duur
+        times = f"{plans.clock(session.begintijd)}–{plans.clock(end)}"
         slides = [Slide("title", library.index["title"],
-                        [Block("p", [session.titel]),
-                         _meta(f"{plans.clock(session.begintijd)}–{plans.clock(end)}",
-                               f"{session.duur} {LABELS['minutes']}")],
-                        notes=[plans.plain(plan.groepsgrootte, titles), plans.plain(plan.ruimte, titles)]),
-                  Slide("help", help_title, help_blocks)]
-        rows = []
-        for act in session.activiteiten:
-            if act.werkvorm != plans.BUFFER:
-                rows.append([plans.clock(session.begintijd + act.start), act.titel])
-        rows.append([plans.clock(end), ""])
-        slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", [r for r in rows if r[1]])]))
+                        [Block("p", [session.titel]), _meta(times, f"{session.duur} {LABELS['minutes']}")],
+                        notes=[times, plans.plain(plan.groepsgrootte, titles), plans.plain(plan.ruimte, titles)]),
+                  Slide("help", help_title, help_blocks, notes=library.safety_notes(first=True))]
+        rows = [[plans.clock(session.begintijd + act.start), act.titel] for act in session.activiteiten]
+        rows.append([plans.clock(end), LABELS["end"]])
         goals = sorted({g for act in session.activiteiten for g in act.doelen})
-        slides.append(Slide("objectives", LABELS["objectives"],
-                            [Block("rows", [[f"M{m}.{n}", short_objective(library.objective(m, n))]
-                                            for m, n in goals])],
-                            notes=[f"M{m}.{n}: {myst_plain(library.objective(m, n))}" for m, n in goals]))
+        slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", rows)],
+                            notes=[f"{times} · {session.duur} {LABELS['minutes']}"]))
+        rows = [[f"M{m}.{n}", objective_text(library.objective(m, n))] for m, n in goals]
+        for i in range(0, len(rows), OBJECTIVES_PER_SLIDE):
+            part = rows[i:i + OBJECTIVES_PER_SLIDE]
+            slides.append(Slide("objectives", LABELS["objectives"], [Block("rows", part)],
+                                notes=[f"{LABELS['objectives']}: {', '.join(r[0] for r in part)}"]))
+        per_activity = []
+        appendix: list[Slide] = []
         for act in session.activiteiten:
-            slides.extend(_activity_slides(act, session.begintijd + act.start, library, titles))
-        slides.append(Slide("help", help_title, help_blocks))
-        slides.append(Slide("closing", library.index["title"], [Block("p", [library.site_url])]))
+            running, extra = _activity_slides(act, session.begintijd + act.start, library, titles)
+            per_activity.append((act, len(slides), running))
+            slides.extend(running)
+            appendix.extend(extra)
+        slides.append(Slide("help", help_title, help_blocks, notes=library.safety_notes(first=False)))
+        slides.append(Slide("closing", library.index["title"], [Block("p", [library.site_url])],
+                            notes=[f"{plans.clock(end)} · {LABELS['end']}"]))
+        slides.extend(appendix)
+        for act, first, running in per_activity:
+            if running and running[0].kind == "activity":
+                _pointers(slides, first, len(running), act)
         decks.append(Deck(deck_name, plan, plan_title, session, number, library.index["title"], slides))
     return decks
 

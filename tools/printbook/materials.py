@@ -5,7 +5,10 @@ handout, the "Hulp nodig?" poster, the attendance list, the evaluation form and 
 of participation (fillable PDF fields). And an invitation text per plan.
 
 Course text comes from the site (cases, reflections, the help page, the module pages the handout
-summarises); the plan gives tasks, roles and quantities. The words of the forms themselves (the
+summarises, the safety protocol); the plan gives tasks, roles and quantities. Only the trainer's
+pages (checklist, safety card, attendance list) carry a print badge and the pack's footer; what
+participants keep has neither, and the checklist names each part's pages (filled in by
+``workshop.render_pack``, which knows them after a first layout). The words of the forms themselves (the
 evaluation's questions, the certificate's sentence) are in :data:`FORMS`, in one place.
 """
 
@@ -20,7 +23,8 @@ from bs4 import BeautifulSoup, Tag
 
 from course import plans, vocabulary as V
 from tools.printbook import figures, kit, worksheets
-from tools.printbook.assemble import LABELS, Deck, Library, myst_plain, short_objective, text_of
+from tools.printbook.assemble import (LABELS, Deck, Library, myst_plain, objective_text, section_by_heading,
+                                      text_of)
 from tools.printbook.source import Source
 
 CSS = Path(__file__).with_name("static") / "materialen.css"
@@ -37,9 +41,15 @@ SPECTRUM_PAGE = "book/m1-spectrum/02-het-spectrum"
 CIRCLE_PAGE = "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"
 GUIDE_PAGE = "book/m4-tips/03-gespreksleidraad"
 HELP_PAGE = "book/start/hulp"
+#: The course's start page: the invitation's opening lines.
+START_PAGE = "book/index"
+#: Objectives in an invitation: one per module the plan covers, at most this many.
+INVITATION_GOALS = 4
 SAFETY_PAGE = "book/trainers/veiligheid"
-#: The urgent part of the safety protocol, printed as a card for the trainer.
-SAFETY_HEADING = "Wanneer je meteen handelt"
+#: Sections of the conversation guide on the handout's second page: (heading, sub-heading with the list).
+GUIDE_SECTIONS = (("Wat je beter vermijdt", None), ("Wanneer en hoe verwijs je door?", "Wanneer"))
+#: The parts of the safety protocol printed as a card for the trainer: the urgent part first.
+SAFETY_HEADINGS = ("Wanneer je meteen handelt", "Als iemand vertelt dat het niet goed gaat", "Wat je liever niet zegt")
 #: Sections of the help page that are for professionals, not for a poster in the room.
 POSTER_SKIP = ("voor-professionals", "in-een-workshop")
 #: Rows on the attendance list.
@@ -48,7 +58,13 @@ ATTENDANCE_ROWS = 20
 #: The words of the forms (Dutch, "je"-form), in one place.
 FORMS = {
     "checklist": "Checklist materialen",
-    "checklist_intro": "Alles wat je voor deze bijeenkomst print en meeneemt, in de volgorde van gebruik.",
+    "checklist_intro": "Alles wat je voor deze bijeenkomst print en meeneemt, in de volgorde van gebruik. "
+                       "Per onderdeel staat op welke bladzijden van dit printpakket het staat en hoeveel je print.",
+    "page": "blz.",
+    "plan_file": "Los bestand draaiboek.pdf in deze map: het draaiboek met het veiligheidsprotocol",
+    "double": "dubbelzijdig",
+    "fill_in": "Vul op de bewijzen van deelname vooraf de datum, de plaats en je naam als trainer in, en zet je "
+               "handtekening.",
     "print": "Printen",
     "bring": "Meenemen",
     "prepare": "Voorbereiden",
@@ -84,9 +100,12 @@ FORMS = {
     "invitation": "Uitnodiging",
     "when": "Wanneer",
     "where": "Waar",
-    "learn": "Wat je leert",
+    "learn": "Na de workshop kun je",
     "before": "Vooraf",
     "help": "Hulp",
+    "sign_up": "Aanmelden (vóór welke datum, bij wie)",
+    "contact": "Vragen? Neem contact op met",
+    "safe": "Veilig meedoen",
 }
 
 
@@ -105,6 +124,7 @@ class Part:
     label: str
     quantity: str
     section: Tag
+    participant: bool = False   # participants keep it: no print badge, no pack footer on the page
 
 
 def _tag(out: BeautifulSoup, name: str, text: str = "", **attrs) -> Tag:
@@ -119,9 +139,35 @@ def _inline_svg(svg: str) -> str:
 
 
 def _part(out: BeautifulSoup, ident: str, label: str, quantity: str, classes: str = "") -> Part:
-    section = _tag(out, "section", class_=f"deel {classes}".strip(), id=ident)
-    section["data-aantal"] = f"{FORMS['print']}: {quantity}"
-    return Part(ident, label, quantity, section)
+    """A part of the pack. Sheets for participants (everything not for the trainer) carry no print
+    badge: the checklist says how many to print and on which pages they are."""
+    participant = quantity != PER_TRAINER
+    section = _tag(out, "section", class_=f"deel {'deelnemer' if participant else 'trainer'} {classes}".strip(),
+                   id=ident)
+    if not participant:
+        section["data-aantal"] = f"{FORMS['print']}: {quantity}"
+    return Part(ident, label, quantity, section, participant)
+
+
+def event_name(deck: Deck) -> str:
+    """What a participant took part in: the session's title, or for a series the series (the plan
+    page's title without its "Draaiboek: ")."""
+    if len(deck.plan.sessies) == 1:
+        return deck.session.titel
+    name = deck.plan_title.split(": ", 1)[-1]
+    return name[:1].upper() + name[1:]
+
+
+def circle_steps(act: plans.Activity, library: Library) -> int:
+    """How many boxes an empty circle gets: as many steps as the activity's chart of the case shows
+    (its alt text names "Stap 1" to "Stap n"), or four."""
+    for target, _line in act.materials("grafiek"):
+        notebook, number = target.lstrip("/").split("#")
+        _src, alt = library.charts(notebook)[int(number) - 1]
+        steps = [int(n) for n in re.findall(r"\bStap (\d+)\b", alt)]
+        if steps:
+            return max(steps)
+    return figures.CIRCLE_STEPS
 
 
 # --- course text for the handout and the poster ----------------------------------------------------
@@ -132,11 +178,7 @@ def spectrum_positions(library: Library) -> list[str]:
     return [text_of(row.find("td")) for row in table.select("tbody tr")]
 
 
-def _section_by_heading(library: Library, doc: str, heading: str) -> Tag:
-    for h in library.section(doc).find_all(re.compile("^h[23]$")):
-        if text_of(h) == heading:
-            return h.find_parent("section")
-    raise SystemExit(f"printbook: {doc} has no heading '{heading}'")
+_section_by_heading = section_by_heading
 
 
 def _copy_content(section: Tag, skip_headings: bool = False) -> list[Tag]:
@@ -162,7 +204,9 @@ def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
     s.append(_tag(out, "h2", library.titles[CIRCLE_PAGE]))
     cols = _tag(out, "div", class_="twee-kolommen")
     circle = _tag(out, "div", class_="figuur")
-    circle.append(BeautifulSoup(_inline_svg(figures.circle()), "html.parser"))
+    drawn = next((a for a in deck.plan.activities if a.figuur == "cirkel"), None)
+    steps = circle_steps(drawn, library) if drawn else figures.CIRCLE_STEPS
+    circle.append(BeautifulSoup(_inline_svg(figures.circle(steps)), "html.parser"))
     cols.append(circle)
     steps = _tag(out, "ul")
     break_in = _section_by_heading(library, CIRCLE_PAGE, "De cirkel doorbreken: wat kun je doen?")
@@ -179,11 +223,17 @@ def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
         sub = _section_by_heading(library, GUIDE_PAGE, heading)
         s.append(_tag(out, "h3", heading))
         s.extend(el for el in _copy_content(sub, skip_headings=True) if el.name == "ul")
+    # the guide's pitfalls and when to refer, which the closing reflection asks about
+    for heading, sub_heading in GUIDE_SECTIONS:
+        s.append(_tag(out, "h2", heading))
+        sub = _section_by_heading(library, GUIDE_PAGE, sub_heading or heading)
+        s.extend([el for el in _copy_content(sub, skip_headings=True) if el.name == "ul"][:1])
     title, blocks = library.help_notice()
     box = _tag(out, "div", class_="hulp")
     box.append(_tag(out, "h2", title))
     for block in blocks:
-        box.append(_tag(out, "p", block.items[0]))
+        for item in block.items:
+            box.append(_tag(out, "p", item))
     s.append(box)
     s.append(_tag(out, "p", f"{FORMS['course_online']} {library.site_url}", class_="adres"))
     return part
@@ -204,13 +254,16 @@ def poster(out: BeautifulSoup, library: Library) -> Part:
 
 
 def safety_card(out: BeautifulSoup, library: Library) -> Part:
-    """The urgent part of the safety protocol on one page, for the trainer's table."""
-    part = _part(out, "deel-veiligheidskaart", f"Veiligheidskaart “{SAFETY_HEADING}”", PER_TRAINER, "poster kaart-veilig")
+    """The safety protocol's parts a trainer needs in the room, on one page for the trainer's table:
+    when to act at once, and what to do (and not say) when someone tells that it is not going well."""
+    part = _part(out, "deel-veiligheidskaart", f"Veiligheidskaart “{SAFETY_HEADINGS[0]}”", PER_TRAINER,
+                 "poster kaart-veilig")
     part.section.append(_tag(out, "p", library.titles[SAFETY_PAGE], class_="kop"))
-    part.section.append(_tag(out, "h1", SAFETY_HEADING))
-    block = _tag(out, "div", class_="poster-blok")
-    block.extend(_copy_content(_section_by_heading(library, SAFETY_PAGE, SAFETY_HEADING), skip_headings=True))
-    part.section.append(block)
+    for i, heading in enumerate(SAFETY_HEADINGS):
+        part.section.append(_tag(out, "h1" if i == 0 else "h2", heading))
+        block = _tag(out, "div", class_="poster-blok")
+        block.extend(_copy_content(_section_by_heading(library, SAFETY_PAGE, heading), skip_headings=True))
+        part.section.append(block)
     return part
 
 
@@ -221,30 +274,34 @@ def _quantity(act: plans.Activity) -> str:
     return {"tweetallen": PER_PAIR, "kleine groepen": PER_GROUP}.get(act.werkvorm, PER_PERSON)
 
 
-def _figure(kind: str | None, library: Library) -> str:
+def _figure(act: plans.Activity, library: Library) -> str:
+    kind = act.figuur
     if kind == "spectrumlijn":
         return _inline_svg(figures.spectrum_line(spectrum_positions(library)))
     if kind == "cirkel":
-        return _inline_svg(figures.circle())
+        return _inline_svg(figures.circle(circle_steps(act, library)))
     if kind == "web":
         return _inline_svg(figures.web())
     return ""
 
 
 def sheet_parts(out: BeautifulSoup, library: Library, deck: Deck, sheets: dict[str, worksheets.Worksheet],
-                seen: set[str]) -> list[Part]:
+                seen: set[str], votes: Part | None = None) -> list[Part]:
     """The sheets of the session's activities in order of use: worksheets (with the plan's task and
-    figure), role cards and observer cards."""
+    figure), the voting cards (at the first self-check), role cards and observer cards."""
     titles = library.titles
     parts: list[Part] = []
     for act in deck.session.activiteiten:
+        if votes is not None and act.materials("zelftoets"):
+            parts.append(votes)
+            votes = None
         for ident, _line in act.materials("werkblad"):
             key = f"{ident}-{act.start}"
             if ident in seen:
                 continue
             seen.add(ident)
             task = plans.plain(act.opdracht, titles)
-            figure = _figure(act.figuur, library)
+            figure = _figure(act, library)
             part = _part(out, f"deel-{key}", f"Werkblad {ident} ({act.titel})", PER_PERSON, "werkblad-deel")
             part.section.append(worksheets.sheet_section(out, sheets[ident], deck.course_title, task, figure,
                                                          lines=7 if figure else worksheets.WORKSHEET_LINES))
@@ -349,7 +406,7 @@ def evaluation(out: BeautifulSoup, deck: Deck, library: Library) -> Part:
     thead.append(row)
     table.append(thead)
     body = _tag(out, "tbody")
-    statements = [f"{short_objective(library.objective(m, n))} (M{m}.{n})" for m, n in goals] + FORMS["safety"]
+    statements = [f"{objective_text(library.objective(m, n))} (M{m}.{n})" for m, n in goals] + FORMS["safety"]
     for text in statements:
         row = _tag(out, "tr")
         row.append(_tag(out, "th", text, scope="row"))
@@ -372,7 +429,7 @@ def certificate(out: BeautifulSoup, deck: Deck) -> Part:
     s.append(_fill(out, FORMS["name"], "naam"))
     s.append(_tag(out, "p", FORMS["took_part"], class_="midden"))
     s.append(_tag(out, "p", deck.course_title, class_="bewijs-titel"))
-    s.append(_tag(out, "p", deck.plan_title, class_="midden"))
+    s.append(_tag(out, "p", event_name(deck), class_="midden"))
     total = deck.plan.duur + deck.plan.zelfstudie
     s.append(_tag(out, "p", f"{FORMS['duration']}: {minutes_text(deck.plan.duur)}", class_="midden"))
     load = (FORMS["load_text"].format(total=minutes_text(total), self=minutes_text(deck.plan.zelfstudie))
@@ -386,14 +443,27 @@ def certificate(out: BeautifulSoup, deck: Deck) -> Part:
 
 
 def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Library) -> Part:
+    """One page: every part of the pack with its pages (filled in by the renderer, which knows them:
+    ``data-deel``), how many to print, then what to bring and prepare."""
     part = _part(out, f"deel-checklist-{deck.number}", FORMS["checklist"], PER_TRAINER, "checklist")
     s = part.section
     s.append(_tag(out, "p", f"{deck.course_title} · {deck.plan_title}", class_="kop"))
     s.append(_tag(out, "h2", f"{FORMS['checklist']}: {deck.session.titel}"))
     s.append(_tag(out, "p", FORMS["checklist_intro"]))
-    for heading, items in ((FORMS["print"], [f"{p.label} — {p.quantity}" for p in [part, *parts]]),
-                           (FORMS["bring"], [plans.plain(b, library.titles) for b in deck.plan.benodigdheden]),
-                           (FORMS["prepare"], [plans.plain(v, library.titles) for v in deck.plan.voorbereiding])):
+    s.append(_tag(out, "h3", FORMS["print"]))
+    ul = _tag(out, "ul", class_="vinkjes")
+    for p in [part, *parts]:
+        li = _tag(out, "li")
+        li.append(_tag(out, "span", "", class_="blz", **{"data-deel": p.ident}))
+        li.append(f"{p.label} — {p.quantity}")
+        ul.append(li)
+    ul.append(_tag(out, "li", f"{FORMS['plan_file']} — {PER_TRAINER}"))
+    s.append(ul)
+    prepare = [plans.plain(v, library.titles) for v in deck.plan.voorbereiding]
+    if deck.last:
+        prepare.append(FORMS["fill_in"])
+    for heading, items in ((FORMS["bring"], [plans.plain(b, library.titles) for b in deck.plan.benodigdheden]),
+                           (FORMS["prepare"], prepare)):
         if not items:
             continue
         s.append(_tag(out, "h3", heading))
@@ -402,6 +472,13 @@ def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Librar
             ul.append(_tag(out, "li", item))
         s.append(ul)
     return part
+
+
+def page_range(pages: list[int]) -> str:
+    """'blz. 3: ' or 'blz. 8–9 (dubbelzijdig): ' for the pages of a part (1-based)."""
+    if len(pages) == 1:
+        return f"{FORMS['page']} {pages[0]}: "
+    return f"{FORMS['page']} {pages[0]}–{pages[-1]} ({FORMS['double']}): "
 
 
 # --- the pack ---------------------------------------------------------------------------------------------
@@ -416,8 +493,7 @@ def pack_document(source: Source, library: Library, deck: Deck,
     out.body["class"] = ["printpakket"]
     parts = [safety_card(out, library), poster(out, library), attendance(out, deck)]
     votes = voting_cards(out, deck, library)
-    parts += [votes] if votes else []
-    parts += sheet_parts(out, library, deck, sheets, set())
+    parts += sheet_parts(out, library, deck, sheets, set(), votes)
     if deck.last:
         parts += [handout(out, library, deck), evaluation(out, deck, library), certificate(out, deck)]
     parts.insert(0, checklist(out, deck, parts, library))
@@ -430,28 +506,33 @@ def pack_document(source: Source, library: Library, deck: Deck,
 
 
 def invitation(library: Library, deck: Deck, first: Deck) -> str:
-    """The invitation and pre-reading for a plan, as plain text to paste into an e-mail."""
+    """The invitation and pre-reading for a plan, as plain text to paste into an e-mail, written to
+    the participant: what the course is (the start page), when and where (blanks for the trainer),
+    what you learn (one objective per module), what to read, the group's safety agreement and help."""
     titles, plan = library.titles, deck.plan
-    lines = [f"{FORMS['invitation']}: {deck.plan_title.split(': ', 1)[-1]} — {deck.course_title}", ""]
-    page = next(p["doc"] for p in library.index["plans"] if library.plan_title(p["file"]) == deck.plan_title)
-    intro = library.section(page).find("p")
-    lines += [text_of(intro), ""]
+    lines = [f"{FORMS['invitation']}: {event_name(deck)} — {deck.course_title}", ""]
+    start = library.section(START_PAGE)
+    for paragraph in start.find_all("p", recursive=False)[1:3]:
+        lines += [text_of(paragraph), ""]
     lines.append(f"{FORMS['when']}: " + "; ".join(
         f"{s.titel}, ____________ van {plans.clock(s.begintijd)} tot {plans.clock(s.begintijd + s.duur)}"
         for s in plan.sessies))
-    lines += [f"{FORMS['where']}: ____________", "", f"{FORMS['learn']}:"]
+    lines += [f"{FORMS['where']}: ____________", f"{FORMS['sign_up']}: ____________",
+              f"{FORMS['contact']}: ____________", "", f"{FORMS['learn']}:"]
     goals = sorted({g for a in plan.activities for g in a.doelen})
-    lines += [f"- {myst_plain(library.objective(m, n))}" for m, n in goals]
+    per_module = [next(g for g in goals if g[0] == m) for m in sorted({m for m, _n in goals})]
+    lines += [f"- {objective_text(library.objective(m, n))}" for m, n in per_module[:INVITATION_GOALS]]
     if plan.vooraf:
         lines += ["", f"{FORMS['before']}:"]
-        site = library.site_url.rstrip("/")
-        uris = {d["doc"]: d["uri"] for d in library.index["docs"]}
         for item in plan.vooraf:
-            refs = [f"{titles.get(r.target, r.target)}: {site}/{uris.get(r.target, r.target)}"
-                    for r in item if isinstance(r, plans.DocRef)]
+            refs = [library.address(r.target) for r in item if isinstance(r, plans.DocRef)]
             lines.append(f"- {plans.plain(item, titles)}" + (f" ({'; '.join(refs)})" if refs else ""))
+    # the group's three agreements, as the safety protocol words them (without "Maak bij de opening ...")
+    agreements = text_of(section_by_heading(library, SAFETY_PAGE, "Vooraf").select_one("ul > li"))
+    lines += ["", f"{FORMS['safe']}:", agreements.split(". ", 1)[1]]
     title, blocks = library.help_notice()
-    lines += ["", f"{FORMS['help']}: {blocks[0].items[0]}", "", f"{FORMS['course_online']} {library.site_url}"]
+    lines += ["", f"{FORMS['help']}:", *(item for block in blocks for item in block.items),
+              "", f"{FORMS['course_online']} {library.site_url}"]
     return "\n".join(lines) + "\n"
 
 

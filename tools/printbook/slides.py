@@ -73,7 +73,8 @@ def _block_html(soup: BeautifulSoup, block: Block, images: str) -> Tag:
 
 
 def _long(slide: Slide) -> bool:
-    return sum(len(t) for t in slide.texts()) > 480
+    """A slide with much text gets a smaller font (objectives are split over slides instead)."""
+    return slide.kind != "objectives" and sum(len(t) for t in slide.texts()) > 480
 
 
 def _slide_section(soup: BeautifulSoup, slide: Slide, images: str, with_reveal: bool | None) -> Tag:

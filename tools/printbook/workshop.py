@@ -14,6 +14,7 @@ presentielijst.pdf              attendance list
 evaluatieformulier.pdf          evaluation form
 bewijs-van-deelname.pdf         certificate of participation (fillable fields)
 uitnodiging.txt                 invitation and pre-reading, to paste into an e-mail
+draaiboek.pdf                   the plan (as the trainer guide prints it) and the safety protocol
 ==============================  =================================================================
 
 :func:`prepare` writes the HTML and returns render jobs for :func:`tools.printbook.render.run_parallel`,
@@ -26,8 +27,10 @@ import copy
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from course import ROOT, plans
-from tools.printbook import assemble, materials, slides, worksheets
+from tools.printbook import assemble, kit, materials, render, slides, trainerguide, worksheets
 from tools.printbook.render import PDF_VARIANT
 from tools.printbook.source import Source
 
@@ -36,6 +39,28 @@ WORKSHOP = ROOT / "_build" / "workshop"
 EXTRACTS = (("deel-poster", "hulp-nodig-poster.pdf"), ("deel-presentielijst-", "presentielijst.pdf"),
             ("deel-hand-out-", "hand-out.pdf"), ("deel-evaluatie-", "evaluatieformulier.pdf"),
             ("deel-bewijs-", "bewijs-van-deelname.pdf"))
+
+
+#: The plan and the safety protocol as one PDF in the kit (the trainer guide's layout for plans).
+PLAN_FILE = "draaiboek.pdf"
+
+
+def plan_document(source: Source, library: assemble.Library, plan_file: str) -> BeautifulSoup:
+    """The plan's page of the site and the safety protocol, laid out as in the trainer guide
+    (``trainerguide.plans_for_the_room``: landscape plan, objectives as a legend, a timeline)."""
+    doc = next(p["doc"] for p in library.index["plans"] if p["file"] == plan_file)
+    out = kit.new_document(source, f"{library.titles[doc]} — {source.title}",
+                           f"{library.titles[doc]} met het veiligheidsprotocol.")
+    out.head.append(out.new_tag("link", rel="stylesheet", href=trainerguide.CSS.as_uri()))
+    content = out.new_tag("main", attrs={"class": "boek trainershandleiding"})
+    for name in (doc, assemble.SAFETY_DOC):
+        section = source.doc(name)
+        section["class"] = section.get("class", []) + ["hoofdstuk"]
+        content.append(section)
+    trainerguide.plans_for_the_room(out, content)
+    out.body.append(content)
+    kit.finish(out)
+    return out
 
 
 def pack_file(deck: assemble.Deck) -> str:
@@ -50,13 +75,24 @@ def render_pack(html: Path, base: Path, target: Path, part_ids: list[str],
     started on or before it. ``extracts`` are (id prefix, file name)."""
     from weasyprint import HTML
 
+    def pages_of(document) -> list[str]:
+        owner: list[str] = []
+        current = part_ids[0]
+        for page in document.pages:
+            started = [i for i in part_ids if i in page.anchors]
+            current = started[-1] if started else current
+            owner.append(current)
+        return owner
+
+    # first pass: which pages each part has; the checklist names them; second pass: the real pack
+    # (every part starts on a new page, so the numbers on the one-page checklist move nothing)
+    owner = pages_of(HTML(filename=str(html), base_url=str(base) + "/").render(pdf_forms=True))
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for span in soup.select("span.blz[data-deel]"):
+        span.string = materials.page_range([n for n, o in enumerate(owner, 1) if o == span["data-deel"]])
+    html.write_text(str(soup), encoding="utf-8")
     document = HTML(filename=str(html), base_url=str(base) + "/").render(pdf_forms=True)
-    owner: list[str] = []
-    current = part_ids[0]
-    for page in document.pages:
-        started = [i for i in part_ids if i in page.anchors]
-        current = started[-1] if started else current
-        owner.append(current)
+    owner = pages_of(document)
     target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(str(target), pdf_variant=PDF_VARIANT, pdf_forms=True)
     for prefix, name in extracts:
@@ -95,6 +131,10 @@ def prepare(source: Source, sheets: list[worksheets.Worksheet], print_dir: Path,
                                                 encoding="utf-8")
         work = print_dir / "workshop" / stem
         work.mkdir(parents=True, exist_ok=True)
+        plan_html = work / PLAN_FILE.replace(".pdf", ".html")
+        plan_html.write_text(str(plan_document(source, library, str(plan_decks[0].plan.path.relative_to(ROOT)))),
+                             encoding="utf-8")
+        jobs.append((render.render_pdf, plan_html, html_dir, folder / PLAN_FILE))
         for deck in plan_decks:
             (folder / slides.deck_file(deck, ".html")).write_text(slides.reveal_html(deck), encoding="utf-8")
             deck_html = work / slides.deck_file(deck, ".html")
