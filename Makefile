@@ -17,7 +17,7 @@ book: html pdf
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
 	@echo "  Handboek: _build/pdf/handboek.pdf en _build/epub/handboek.epub (voor e-readers)"
 	@echo "  Voor trainers: _build/pdf/trainershandleiding.pdf en _build/pdf/werkbladen.pdf (losse bladen in _build/pdf/werkbladen/)"
-	@echo "  Workshopmateriaal per draaiboek (presentatie, printpakket, hand-out, formulieren, uitnodiging):"
+	@echo "  Workshopmateriaal per draaiboek (draaiboek, presentatie, printpakket, hand-out, formulieren, uitnodiging):"
 	@for d in _build/workshop/*/; do echo "    $$d"; done
 	@echo "    ook als zip op de website: _build/html/downloads/workshop-<draaiboek>.zip"
 
