@@ -396,3 +396,80 @@ def test_web_only_pages_are_left_out_and_the_address_is_printed(reader, pages):
     assert subs["site_url"] in pages[-1].replace(" ", ""), "no address on the closing page"
     for dev in ("make pdf", "_build/", "een test controleert", "pytest"):
         assert dev not in " ".join(pages), f"developer text in the handbook: {dev}"
+
+
+# --- words that work on paper: no screen words, no program input in worked examples ------------
+
+#: Words that only make sense on a screen, as (name, pattern). The patterns are narrow on purpose:
+#: "aan-uitknop" is a fine metaphor and "de website van MIND" names another site; what a paper
+#: reader cannot do is click, press a button or read "this page" of the course's own site.
+SCREEN_WORDS = (
+    ("deze pagina", r"\b(?:deze|vorige|volgende) pagina\b"),
+    ("deze website", r"\bdeze website\b"),
+    ("klik", r"\bklik"),
+    ("knop", r"\bknop"),
+    ("[ ]", r"\[\s*\]"),
+    ("aanhalingstekens", r"aanhalingsteken"),
+)
+#: Input words only a worked-example chapter (a printed notebook) must avoid: a variable or file
+#: name ("aantal_personen", "dagboek-sjabloon.csv").
+INPUT_WORDS = (
+    ("_ in a word", r"[^\W_]_[^\W_]"),
+    ("file name", r"\b[\w-]+\.(?:csv|ipynb|py)\b"),
+)
+#: Legitimate hits, as (name, page text around the hit). None at the moment; add one with a
+#: reason only when a word is really needed on paper.
+ALLOWED: set[tuple[str, str]] = set()
+
+
+def screen_words(pages: list[str], words=SCREEN_WORDS, first: int = 0) -> list[tuple[int, str, str]]:
+    """(page number, word, text around it) for every screen word on the pages (1-based)."""
+    found = []
+    for n, page in enumerate(pages, first + 1):
+        for name, pattern in words:
+            for m in re.finditer(pattern, page, flags=re.IGNORECASE):
+                around = page[max(0, m.start() - 40):m.end() + 40]
+                if not any(name == a and snippet in around for a, snippet in ALLOWED):
+                    found.append((n, name, around))
+    return found
+
+
+def worked_example_pages(reader) -> dict[str, range]:
+    """Page indexes of each notebook chapter: from its bookmark to the next bookmark's page."""
+    marks: list[tuple[int, str]] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                marks.append((reader.get_destination_page_number(item), item.title))
+    walk(reader.outline)
+    titles = {COURSE.title(m.notebook) for m in COURSE.modules}
+    chapters = {}
+    for i, (page, title) in enumerate(marks):
+        if title in titles:
+            end = next((p for p, _t in marks[i + 1:] if p > page), len(reader.pages))
+            chapters[title] = range(page, end)
+    assert set(chapters) == titles, f"no bookmark for {titles - set(chapters)}"
+    return chapters
+
+
+def test_the_handbook_has_no_screen_words(pages):
+    assert screen_words(pages) == [], "website words in the handbook (write for paper and screen)"
+
+
+def test_worked_examples_have_no_program_input(reader, pages):
+    found = []
+    for title, span in worked_example_pages(reader).items():
+        found += screen_words(pages[span.start:span.stop], INPUT_WORDS, span.start)
+    assert found == [], "program input in a worked example (mark it alleen-web)"
+
+
+def test_the_screen_word_checks_can_fail():
+    page = ("Op deze pagina klik je op de knop. Zet de stappen tussen [ ] en aanhalingstekens. "
+            "Mentale gezondheid is geen aan-uitknop; de website van MIND legt het uit.")
+    assert [w for _n, w, _t in screen_words([page])] == ["deze pagina", "klik", "knop", "[ ]", "aanhalingstekens"]
+    page = "Zet aantal_personen op 20 en open data/mijn-week.csv; zo'n 5 metingen per dag."
+    assert [w for _n, w, _t in screen_words([page], INPUT_WORDS, 4)] == ["_ in a word", "file name"]
+    assert screen_words([page], INPUT_WORDS, 4)[0][0] == 5
