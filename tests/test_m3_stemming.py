@@ -214,7 +214,7 @@ def test_week_figure(capsys, shown):
     m = maak_metingen()
     toon_week(m, 2, 3)
     uit = " ".join(capsys.readouterr().out.split())
-    assert uit.startswith("Persoon 2 vulde in week 3 42 keer de vragen in.")
+    assert uit.startswith("Persoon 2 vulde in week 3 in totaal 42 keer de vragen in.")
     [(svg, alt)] = shown
     root = check_chart(svg, alt)
     teksten = chart_texts(root)
@@ -238,7 +238,7 @@ def test_week_figure_picks_an_ordinary_person_and_says_so(capsys, shown):
     uit = " ".join(capsys.readouterr().out.split())
     p = gewone_persoon(m)
     assert uit.startswith(f"Persoon {p} is een gewone deelnemer")
-    assert f"Persoon {p} vulde in week 1 42 keer" in uit
+    assert f"Persoon {p} vulde in week 1 in totaal 42 keer" in uit
     assert f"Persoon {p}, week 1" in shown[0][1]
 
 

@@ -443,7 +443,7 @@ def toon_week(metingen: Metingen, persoon: Optional[int] = None, week: int = 1) 
         druk(f"Persoon {i + 1} is een gewone deelnemer: de eigen stemming en het effect van "
              "scrollen liggen allebei in het midden van de groep.")
     druk(
-        f"Persoon {i + 1} vulde in week {wk} {len(stemming)} keer de vragen in. "
+        f"Persoon {i + 1} vulde in week {wk} in totaal {len(stemming)} keer de vragen in. "
         f"Gemiddelde stemming na scrollen: {getal(statistics.fmean(met), 0) if met else 'onbekend'}, "
         f"zonder scrollen: {getal(statistics.fmean(zonder), 0) if zonder else 'onbekend'}."
     )
