@@ -219,28 +219,26 @@ class WerkbladenDirective(SphinxDirective):
         return [werkbladen_lijst()]
 
 
-def _selfchecks(env) -> dict[str, dict]:
-    """Self-check question id -> {docname, title, module}, from the structure records."""
+def _module_records(env):
+    """(docname, module, structure record) for every page of a module, in reading order."""
     course = model.load(Path(env.srcdir))
-    out = {}
+    records = env.__dict__.get(structure.ENV_KEY, {})
     for doc in course.docs():
         module = course.module_of(doc)
-        rec = env.__dict__.get(structure.ENV_KEY, {}).get(doc)
-        if module is not None and rec is not None:
-            for q in rec["selfchecks"]:
-                out[q["id"]] = {"docname": doc, "title": q["title"], "module": module.number}
-    return out
+        if module is not None and doc in records:
+            yield doc, module, records[doc]
+
+
+def _selfchecks(env) -> dict[str, dict]:
+    """Self-check question id -> {docname, title, module}, from the structure records."""
+    return {q["id"]: {"docname": doc, "title": q["title"], "module": module.number}
+            for doc, module, rec in _module_records(env) for q in rec["selfchecks"]}
 
 
 def _worksheets(env) -> dict[str, dict]:
     """Worksheet id -> {docname, kind, title, module}, from the structure records."""
-    course = model.load(Path(env.srcdir))
     out = {}
-    for doc in course.docs():
-        module = course.module_of(doc)
-        rec = env.__dict__.get(structure.ENV_KEY, {}).get(doc)
-        if module is None or rec is None:
-            continue
+    for doc, module, rec in _module_records(env):
         for case in rec["cases"]:
             out[case["id"]] = {"docname": doc, "kind": V.CASE, "title": case["title"], "module": module.number}
         for ref in rec["reflections"]:
