@@ -25,7 +25,12 @@ book: html pdf
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 of nieuwer is nodig.")'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	@# pip itself first, from its own lines of the lock (hash-checked): older pips (23.2.1 comes with
+	@# Python 3.11.7's venv) resolve a package asked for with an extra, such as fonttools[woff], to the
+	@# newest release on the index and then refuse it under --require-hashes.
+	sed -n '/^pip==/,/[^\\]$$/p' requirements.lock > $(VENV)/pip.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/pip.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
 # Compile requirements.txt into requirements.lock with hashes (needs the network to PyPI).
