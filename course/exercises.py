@@ -5,7 +5,7 @@ Two places run the notebooks outside the repository and read this module:
 * the in-browser runtime (``course/sphinxext/runtime.py``) puts the helper sources, the data
   files and the installed files of ``drawsvg`` into the site;
 * the Oefenpakket download (``tools/printbook/downloads.py``) zips the notebooks, the helper
-  sources, the data files and a requirements file made from ``requirements.txt``.
+  sources, the data files and a requirements file made from ``requirements.lock``.
 
 Nothing here needs Sphinx.
 """
@@ -43,9 +43,9 @@ def data_files(root: Path = ROOT) -> list[Path]:
 
 
 def pins(root: Path = ROOT) -> dict[str, tuple[str, str]]:
-    """Every ``name==version`` in requirements.txt: canonical name -> (name as written, version)."""
+    """Every ``name==version`` in requirements.lock (the compiled closure): canonical name -> (name as written, version)."""
     out = {}
-    for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines():
+    for line in (root / "requirements.lock").read_text(encoding="utf-8").splitlines():
         m = _PIN.match(line)
         if m:
             out[canonical(m.group(1))] = (m.group(1), m.group(2))
@@ -66,7 +66,7 @@ def _needs(dist: str) -> list[str]:
 
 def requirements(packages: tuple[str, ...] = NOTEBOOK_PACKAGES, root: Path = ROOT) -> list[str]:
     """``name==version`` lines for ``packages`` and everything they pull in, pinned exactly as in
-    requirements.txt (the closure is read from the installed packages' metadata). Raises
+    requirements.lock (the closure is read from the installed packages' metadata). Raises
     LookupError when a needed package has no pin there."""
     pinned = pins(root)
     seen: dict[str, str] = {}
@@ -76,7 +76,7 @@ def requirements(packages: tuple[str, ...] = NOTEBOOK_PACKAGES, root: Path = ROO
         if name in seen:
             continue
         if name not in pinned:
-            raise LookupError(f"{name} is needed by the notebooks but not pinned in requirements.txt")
+            raise LookupError(f"{name} is needed by the notebooks but not pinned in requirements.lock")
         seen[name] = "{}=={}".format(*pinned[name])
         todo.extend(_needs(name))
     return sorted(seen.values(), key=str.lower)
@@ -84,11 +84,11 @@ def requirements(packages: tuple[str, ...] = NOTEBOOK_PACKAGES, root: Path = ROO
 
 def installed_files(dist: str) -> list[tuple[Path, str]]:
     """(file on disk, path inside the package folder) of an installed distribution's Python
-    package, without byte code and metadata; checked against its pin in requirements.txt."""
+    package, without byte code and metadata; checked against its pin in requirements.lock."""
     version = metadata.version(dist)
     pinned = pins().get(canonical(dist))
     if pinned and pinned[1] != version:
-        raise LookupError(f"{dist} {version} is installed, requirements.txt pins {pinned[1]}: run make")
+        raise LookupError(f"{dist} {version} is installed, requirements.lock pins {pinned[1]}: run make")
     files = []
     for entry in metadata.files(dist) or []:
         path = entry.as_posix()
