@@ -101,3 +101,34 @@ def case_id(module: int | None, title: str) -> str:
 def case_name(title: str) -> str:
     """'Casus: Noor (16) en de vakantiefoto's' -> "Noor (16) en de vakantiefoto's"."""
     return title.split(":", 1)[1].strip() if title.startswith(CASE_TITLE_PREFIX) else title
+
+# --- cue words: how an option sounds, whatever it says (course/cues.py) ------------------------
+# A test-wise learner who knows nothing of the subject picks the option that sounds careful or
+# gives a reason. The item-writing rule (CONTRIBUTING, "Writing test items") is that such picks
+# must not beat chance; course/cues.py measures it on the self-checks and the final test's bank.
+# Words are matched as whole words, case-insensitive; a phrase counts once per occurrence.
+
+#: Hedges: words that soften a claim.
+CUE_HEDGES = (
+    "mogelijk", "misschien", "wellicht", "waarschijnlijk", "kan", "kunnen", "zou", "zouden",
+    "vaak", "soms", "meestal", "doorgaans", "lijkt", "lijken", "niet altijd", "niet per se",
+    "enigszins", "wat", "eerder", "vooral", "bij sommigen", "voor sommigen", "een deel",
+    "hangt af", "afhankelijk", "per persoon", "kleine", "klein", "beperkt", "nog",
+)
+#: Collaborative and careful verbs: the "samen bespreken" register.
+CUE_COLLABORATIVE = (
+    "samen", "bespreken", "bespreek", "bespreekt", "doorvragen", "vraag door", "vraagt door",
+    "verkennen", "verken", "luisteren", "luister", "luistert", "in gesprek", "gesprek",
+    "overleggen", "overleg", "overlegt", "nagaan", "ga na", "afstemmen", "erkennen", "erken",
+    "aandacht", "open", "nieuwsgierig", "rustig", "benoemen", "benoem", "betrekken", "betrek",
+    "ondersteunen", "steun", "aansluiten", "sluit aan", "vragen", "vraag",
+)
+#: Absolutes: words that make an option sound rash.
+CUE_ABSOLUTES = (
+    "altijd", "nooit", "alle", "allemaal", "iedereen", "niemand", "elke", "elk", "ieder",
+    "moet", "moeten", "zeker", "alleen", "uitsluitend", "direct", "meteen", "onmiddellijk",
+    "helemaal", "volledig", "geen enkele", "niets", "nergens", "bewezen", "duidelijk", "per definitie",
+    "verbieden", "verbied", "stoppen", "stop",
+)
+#: Words that give a reason inside an option.
+CUE_REASONS = ("want", "omdat", "doordat", "daardoor", "waardoor", "zodat", "dus", "daarom", "aangezien")
