@@ -5,8 +5,8 @@ Small modules, one job each:
 - ``text``: which files a learner reads, and the learner-visible text in them (MyST pages,
   notebook markdown cells, messages of the helper package), without code, URLs, roles,
   citation keys and directive options;
-- ``spelling``: Dutch spelling with Debian's hunspell-nl dictionary (through spylls, a
-  pure-Python Hunspell) plus the reviewed project word list ``woordenlijst.txt``;
+- ``spelling``: Dutch spelling with Debian's hunspell-nl dictionary (through Debian's
+  hunspell) plus the reviewed project word list ``woordenlijst.txt``;
 - ``readability``: Flesch-Douma score, average sentence length and long sentences per page
   (``make readability`` prints the report);
 - ``links``: every local link and #anchor in the built site resolves; external links are
