@@ -55,6 +55,10 @@ RIGHT = "Juist"
 MODULE_CAPTION = re.compile(r"^Module (\d+)$")
 #: The part for trainers: on the site and in the trainer guide, not in the handbook.
 TRAINER_PART = "Voor trainers"
+#: The part for organisations (the LMS administrator's guide): on the site, not in the handbook.
+ORGANISATION_PART = "Voor organisaties"
+#: The course's short name: the prefix of its localStorage keys (cursus.js) and of its SCORM packages.
+LMS_SLUG = "sociale-media-mentale-gezondheid"
 #: The appendices: after the answers in the handbook.
 APPENDIX_PART = "Bijlagen"
 #: The first part.

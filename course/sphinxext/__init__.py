@@ -29,7 +29,7 @@ from course.sphinxext import (_pages, citations, compat, csp, eindtoets, lessonp
                               notebooks, runtime, search, structure, titles, validhtml)
 
 #: The course's own scripts in book/_static, loaded (deferred) on every page after the index, in this order.
-COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
+COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js", "cursus-lms.js")
 
 
 def setup(app: Sphinx) -> dict:
