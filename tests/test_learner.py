@@ -8,9 +8,11 @@ control that shows the check can fail.
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for
+from conftest import HTML, wait_for
 from test_browser import goto
-from test_devices import DESKTOP, PHONE, START_PAGE, open_page
+from test_devices import DESKTOP, PHONE, START_PAGE, open_page, search
+
+from course import vocabulary as V
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
 
@@ -85,4 +87,62 @@ def test_handbook_card_names_each_format_once_without_an_arrow(browser, site):
     tops = card.locator("a.cursus-download").evaluate_all("els => els.map(a => a.getClientRects()[0].top)")
     assert tops[1] > tops[0]
     wait_for(pg, "document.readyState === 'complete'")
+    ctx.close()
+
+
+# --- F2: search answers what people type ---------------------------------------------------------
+
+#: Generated from the list in course/vocabulary.py: every typed word, and the whole queries.
+SYNONYM_CASES = sorted((k, page) for k, (_w, page) in V.SEARCH_SYNONYMS.items()) + sorted(V.SEARCH_QUERIES.items())
+
+
+def _is_crisis(query: str) -> bool:
+    words = query.lower().split()
+    return any((c in query.lower()) if " " in c else any(w.startswith(c) for w in words) for c in V.SEARCH_CRISIS)
+
+
+def test_every_synonym_and_crisis_query_finds_its_page_in_the_first_three(browser, site):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    misses = []
+    for query, want in SYNONYM_CASES:
+        found = search(pg, site, query)
+        if want not in found[:3]:
+            misses.append(f"{query!r}: {found[:3]}")
+        if _is_crisis(query) and found[:1] != [V.SEARCH_HELP_PAGE]:
+            misses.append(f"{query!r} is a crisis word but the help page is not first: {found[:3]}")
+        if query in V.SEARCH_SYNONYMS:
+            note = pg.locator(".cursus-zoeken-synoniem").inner_text()
+            assert f"\u201c{V.SEARCH_SYNONYMS[query][0]}\u201d" in note and f"\u201c{query}\u201d" in note, note
+    assert misses == [], misses
+    # Controls: the typed word is on no page, so the hit comes from the list; a word that is no
+    # crisis word leaves the help page where its score puts it.
+    texts = (HTML / "_static" / "zoektekst").glob("*.js")
+    assert not [t for t in texts if "screentime" in t.read_text(encoding="utf-8").lower()]
+    assert search(pg, site, "likes")[:1] != [V.SEARCH_HELP_PAGE]
+    assert pg.locator(".cursus-zoeken-synoniem").count() == 0
+    assert pg.js_errors == []
+    ctx.close()
+
+
+
+#: Trainer pages shown before a learner page of the same score in a ranking (read from the end).
+_TRAINER_FIRST = """([results, trainer]) => results.filter((shown, i) => i > 0 && shown[4] === results[i - 1][4]
+    && trainer.includes(shown[0]) && !trainer.includes(results[i - 1][0])).map(r => r[0])"""
+_RANKING = "(q) => Search._performSearch(...Search._parseQuery(q))"
+
+
+@pytest.mark.parametrize("query", ["nachtelijk", "FoMO", "gesprek met ouders", "passief", "zelfmoord"])
+def test_learner_pages_come_before_trainer_pages_on_equal_scores(browser, site, query):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    found = search(pg, site, query)
+    trainer = pg.evaluate("CURSUS_INDEX.vocabulary.search.trainerDocs")
+    assert found and any(d.startswith("book/trainers/") for d in trainer)
+    ranking = pg.evaluate(_RANKING, query)
+    assert pg.evaluate(_TRAINER_FIRST, [ranking, trainer]) == []
+    # What she sees is that ranking, read from the end.
+    assert found == [r[0] for r in reversed(ranking)][:len(found)]
+    # Control: Sphinx's alphabetical order of equal scores ("Afsluiting" after "Module 1", so
+    # shown first) is caught.
+    control = [["book/m1-spectrum/index", "Module 1", "", None, 5, ""], [trainer[0], "Afsluiting", "", None, 5, ""]]
+    assert pg.evaluate(_TRAINER_FIRST, [control, trainer]) == [trainer[0]]
     ctx.close()
