@@ -28,7 +28,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
-from course import model, plans, vocabulary as V
+from course import model, outputs, plans
+from course import vocabulary as V
 from course.sphinxext import structure
 
 logger = logging.getLogger(__name__)
@@ -209,21 +210,21 @@ class DraaiboekDirective(SphinxDirective):
         return [container]
 
     def _kit(self, plan: plans.Plan, stem: str) -> nodes.Node:
-        """Links to the plan's workshop kit in the site's downloads/ (made by ``make pdf``); on the
-        site only. ``tools/printbook/downloads.py`` labels them with format and size."""
+        """Links to the plan's workshop kit in the site's downloads/ (made by ``make pdf``; names from
+        course/outputs.py); on the site only. ``cursus-downloads.js`` adds format and size."""
         depth = self.env.docname.count("/")
-        base = "../" * depth + f"downloads/workshop/{stem}/"
         box = nodes.container(classes=["draaiboek-materiaal", V.WEB_ONLY])
         box += nodes.rubric(text="Workshopmateriaal", classes=["draaiboek-sessie"])
         intro = nodes.paragraph(text="Alles om deze workshop zonder internet te geven, ook samen in één map: ")
-        whole = nodes.reference("", f"workshop-{stem}.zip", refuri="../" * depth + f"downloads/workshop-{stem}.zip",
+        whole = nodes.reference("", outputs.kit_zip(stem), refuri=outputs.href(depth, outputs.kit_zip(stem)),
                                 classes=["cursus-download"])
         intro += whole
         box += intro
         listing = nodes.bullet_list(classes=["cursus-downloads"])
         for name, label in plans.kit_files(plan):
             para = nodes.paragraph()
-            para += nodes.reference("", label, refuri=base + name, classes=["cursus-download"])
+            para += nodes.reference("", label, refuri=outputs.href(depth, outputs.kit_file(stem, name)),
+                                    classes=["cursus-download"])
             listing += nodes.list_item("", para)
         box += listing
         return box
@@ -290,6 +291,14 @@ def _table(headers: list[str], classes: list[str]) -> tuple[nodes.table, nodes.t
     return table, body
 
 
+def _sheet_download(fromdoc: str, ident: str, text: str, web_only: bool = True) -> nodes.reference:
+    """A link to the single worksheet's PDF in downloads/; ``web_only`` next to a reference that
+    print keeps (paper cannot download)."""
+    classes = ["cursus-download", "cursus-werkblad-download"] + ([V.WEB_ONLY] if web_only else [])
+    return nodes.reference("", text, refuri=outputs.href(fromdoc.count("/"), outputs.worksheet(ident)),
+                           classes=classes)
+
+
 class ResolveWorksheets(SphinxPostTransform):
     """Turn worksheet references into links; an unknown worksheet fails the build."""
 
@@ -312,12 +321,15 @@ class ResolveWorksheets(SphinxPostTransform):
                      else f"Werkblad {target}: {V.case_name(info['title'])}")
             link = make_refnode(self.app.builder, fromdoc, info["docname"], target, nodes.Text(label))
             link["classes"].append("werkblad-ref" if kind == "werkblad" else "zelftoets-ref")
-            ref.replace_self(link)
+            if kind == "werkblad":
+                ref.replace_self([link, nodes.Text(" "), _sheet_download(fromdoc, target, "Download werkblad")])
+            else:
+                ref.replace_self(link)
         for placeholder in list(self.document.findall(werkbladen_lijst)):
             table, body = _table(["Werkblad", "Module", "Soort", "Titel"], ["werkbladen-tabel"])
             for ident, info in sorted(sheets.items(), key=lambda kv: (kv[1]["module"], kv[1]["kind"], kv[0])):
                 row = nodes.row()
-                row += nodes.entry("", nodes.paragraph(text=ident))
+                row += nodes.entry("", nodes.paragraph("", "", _sheet_download(fromdoc, ident, ident, web_only=False)))
                 row += nodes.entry("", nodes.paragraph(text=str(info["module"])))
                 row += nodes.entry("", nodes.paragraph(text=info["kind"]))
                 para = nodes.paragraph()

@@ -281,11 +281,11 @@ def package(version: Version, site: Path = SITE, out: Path = OUT) -> Path:
 
 
 def publish(zips: list[Path], site: Path = SITE) -> None:
-    """Copy the packages into the site's downloads/ and label the links to them."""
+    """Copy the packages into the site's downloads/ and list them (no page is rewritten)."""
     from tools.printbook import downloads
 
     target = site / "downloads"
     target.mkdir(parents=True, exist_ok=True)
     for path in zips:
         shutil.copyfile(path, target / path.name)
-    downloads.label_links(site)
+    downloads.write_list(site)

@@ -11,10 +11,10 @@ it is. Nothing in it links to the repository.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from course import ROOT, exercises, model
+from tools import archive
 
 FOLDER = "oefenpakket"
 
@@ -126,9 +126,4 @@ def build(target: Path, root: Path = ROOT) -> None:
     entries += [(f"data/{p.name}", p.read_bytes()) for p in exercises.data_files(root)]
     entries.append(("requirements.txt", requirements_text().encode("utf-8")))
     entries.append(("LEESMIJ.txt", readme_text(course).encode("utf-8")))
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
+    archive.write_zip(target, {f"{FOLDER}/{name}": data for name, data in entries})
