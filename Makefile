@@ -65,9 +65,10 @@ html: $(STAMP) $(NODE_STAMP)
 pdf: html system
 	$(PY) -m tools.printbook
 
-# The whole suite, one test file per process on every core (pytest-xdist).
+# The whole suite on every core (pytest-xdist): one group of tests per process at a time, a group
+# being a test file or a part of one (tests/conftest.py; test_pages splits its page visits).
 test: $(STAMP) $(NODE_STAMP) system-test book
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadgroup
 
 # The inner loop: every test that needs no full build and builds no test book (helpers, data,
 # the quality gates' checkers; they need hunspell, Java and npm's vnu-jar). `make test` runs them all.
