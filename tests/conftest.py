@@ -22,13 +22,13 @@ COURSE = model.load(ROOT)
 _executed: dict[str, nbformat.NotebookNode] = {}
 
 
-def _from_build_cache(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode | None:
+def _from_build_cache(nb: nbformat.NotebookNode, name: str, cache_dir: Path = ROOT / "_build" / ".jupyter_cache",
+                      exercises: Path = EXERCISES) -> nbformat.NotebookNode | None:
     """The notebook as the build executed it (jupyter-cache in _build/.jupyter_cache, cwd =
     exercises/ as here), when that execution is current: the cache matches on the notebook's code,
     and nothing the notebook reads (the helper package, the data, the notebook) changed after it."""
     import datetime
 
-    cache_dir = ROOT / "_build" / ".jupyter_cache"
     if not (cache_dir / "global.db").exists():
         return None
     from jupyter_cache import get_cache
@@ -41,7 +41,7 @@ def _from_build_cache(nb: nbformat.NotebookNode, name: str) -> nbformat.Notebook
     created = cache.get_cache_record(pk).created
     if created.tzinfo is None:  # jupyter-cache stores UTC without a zone
         created = created.replace(tzinfo=datetime.UTC)
-    inputs = [EXERCISES / name, *(EXERCISES / "cursus").glob("*.py"), *(EXERCISES / "data").rglob("*")]
+    inputs = [exercises / name, *(exercises / "cursus").glob("*.py"), *(exercises / "data").rglob("*")]
     if max(p.stat().st_mtime for p in inputs if p.is_file()) >= created.timestamp():
         return None
     return merged
