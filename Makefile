@@ -79,8 +79,9 @@ serve: html
 	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-benchmark: $(STAMP) system-test
-	$(PY) -m tools.benchmark
+# `make benchmark TESTS=1` also runs the suite as `make test` does and prints its ten slowest items.
+benchmark: $(STAMP) $(NODE_STAMP) system-test
+	$(PY) -m tools.benchmark $(if $(TESTS),--tests)
 
 clean:
 	rm -rf _build

@@ -95,3 +95,18 @@ def test_every_test_runs_in_its_files_group_and_test_pages_splits_its_visits():
     assert groups[9] == "tests/test_pages.py"
     # control: with one chunk, the visits of a scheme would all fall into one group
     assert test_pages.chunk_of(a) != test_pages.chunk_of(b)
+
+
+def test_the_benchmark_reports_the_ten_slowest_items_of_make_tests_run():
+    from tools import benchmark
+
+    assert benchmark.TEST_ARGS == ["-n", "auto", "--dist", "loadgroup"]
+    makefile = (conftest.ROOT / "Makefile").read_text(encoding="utf-8")
+    command = "$(PY) -m pytest " + " ".join(benchmark.TEST_ARGS) + "\n"
+    assert command in makefile, "the benchmark runs what make test runs"
+    out = "\n".join(["....", "=" * 20 + " slowest 10 durations " + "=" * 20,
+                     *(f"{30 - n}.00s call     tests/test_x.py::test_{n}" for n in range(12)),
+                     "", "1282 passed in 201.00s"])
+    items = benchmark.slowest_items(out)
+    assert len(items) == 10 and items[0].endswith("test_0") and items[-1].endswith("test_9")
+    assert benchmark.slowest_items("1282 passed in 201.00s") == []   # control: no block, nothing made up
