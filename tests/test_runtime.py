@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
+import wheels
 from conftest import COURSE, EXERCISES, HTML, ROOT
 from course import exercises, vocabulary as V
 from course.sphinxext import runtime
@@ -518,7 +519,13 @@ def test_the_pack_runs_every_notebook_in_a_fresh_venv(built_html, tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     runner = "nbclient=={}".format(exercises.pins()["nbclient"][1])
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(folder / "requirements.txt"), runner],
+    # Offline, from wheels packed from the project's venv (tests/wheels.py): the same versions the
+    # lock installed; pip still has to resolve the pack's list on its own, with nothing else there.
+    pins = [line.strip() for line in (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    house = wheels.wheelhouse(pins + [runner], tmp_path / "wheels")
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index",
+                    "--find-links", str(house), "-r", str(folder / "requirements.txt"), runner],
                    check=True, cwd=folder)
     for notebook in sorted(folder.glob("*.ipynb")):
         done = subprocess.run([str(venv / "bin" / "jupyter-execute"), "--kernel_name=python3", notebook.name],

@@ -110,3 +110,24 @@ def test_the_benchmark_reports_the_ten_slowest_items_of_make_tests_run():
     items = benchmark.slowest_items(out)
     assert len(items) == 10 and items[0].endswith("test_0") and items[-1].endswith("test_9")
     assert benchmark.slowest_items("1282 passed in 201.00s") == []   # control: no block, nothing made up
+
+
+def test_wheels_from_the_venv_hold_the_pinned_versions_and_refuse_others(tmp_path):
+    """The Oefenpakket test installs offline from wheels packed from this venv (tests/wheels.py)."""
+    import zipfile
+    from importlib.metadata import version
+
+    import wheels
+
+    names = {d.metadata["Name"].lower().replace("_", "-") for d in wheels.closure([f"nbclient=={version('nbclient')}"])}
+    assert {"nbclient", "jupyter-client", "traitlets", "nbformat"} <= names
+    with pytest.raises(LookupError):     # control: a version the venv does not have is not faked
+        wheels.closure(["nbclient==0.0.1"])
+    (dist,) = [d for d in wheels.closure(["traitlets"]) if d.metadata["Name"] == "traitlets"]
+    whl = wheels.pack(dist, tmp_path)
+    assert whl.name.startswith(f"traitlets-{version('traitlets')}-")
+    with zipfile.ZipFile(whl) as z:
+        names = z.namelist()
+        record = z.read(next(n for n in names if n.endswith(".dist-info/RECORD"))).decode()
+    assert "traitlets/__init__.py" in names and not [n for n in names if "__pycache__" in n]
+    assert all(n in record for n in names)
