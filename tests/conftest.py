@@ -179,12 +179,40 @@ def plumbed(path: Path):
     yield _plumbed[key]
 
 
+#: Extracted PDF text shared between the pytest-xdist workers (and later runs on the same build):
+#: one JSON file per PDF version (path, size, modification time), in _build so `make clean` empties it.
+PDF_TEXT_CACHE = BUILD / ".cache" / "pdf-text"
+
+
+def _pdf_text_file(path: Path) -> Path:
+    import hashlib
+    import inspect
+    from importlib.metadata import version
+
+    st = Path(path).stat()
+    how = inspect.getsource(normalise) + version("pdfplumber")   # a new extraction is a new version
+    key = hashlib.sha256(f"{Path(path).resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{how}".encode()).hexdigest()[:24]
+    return PDF_TEXT_CACHE / f"{Path(path).stem}-{key}.json"
+
+
 def pdf_text(path: Path) -> list[str]:
-    """Normalised text per page of a PDF, extracted once per test session (it takes seconds)."""
+    """Normalised text per page of a PDF, extracted once (it takes seconds): per session in
+    memory, and for the other workers in a file named after the PDF's version."""
+    import json
+    import os
+
     key = (str(path), path.stat().st_mtime)
     if key not in _pdf_text:
-        with plumbed(path) as pdf:
-            _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
+        stored = _pdf_text_file(path)
+        try:
+            _pdf_text[key] = json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            with plumbed(path) as pdf:
+                _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            scratch = stored.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(_pdf_text[key], ensure_ascii=False), encoding="utf-8")
+            scratch.replace(stored)   # atomic: a worker reads a whole file or none
     return _pdf_text[key]
 
 

@@ -131,3 +131,19 @@ def test_wheels_from_the_venv_hold_the_pinned_versions_and_refuse_others(tmp_pat
         record = z.read(next(n for n in names if n.endswith(".dist-info/RECORD"))).decode()
     assert "traitlets/__init__.py" in names and not [n for n in names if "__pycache__" in n]
     assert all(n in record for n in names)
+
+
+def test_pdf_text_is_shared_between_workers_and_follows_the_pdf(tmp_path, monkeypatch):
+    from weasyprint import HTML
+
+    monkeypatch.setattr(conftest, "PDF_TEXT_CACHE", tmp_path / "cache")
+    pdf = tmp_path / "proef.pdf"
+    HTML(string="<p>Eerste versie</p>").write_pdf(str(pdf))
+    assert conftest.pdf_text(pdf) == ["Eerste versie"]
+    (stored,) = (tmp_path / "cache").glob("proef-*.json")
+    stored.write_text('["wat een andere worker al las"]', encoding="utf-8")
+    conftest._pdf_text.clear()                      # a new worker: nothing in memory
+    assert conftest.pdf_text(pdf) == ["wat een andere worker al las"]
+    HTML(string="<p>Tweede versie</p>").write_pdf(str(pdf))
+    conftest._pdf_text.clear()
+    assert conftest.pdf_text(pdf) == ["Tweede versie"], "control: a new PDF is read again"
