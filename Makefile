@@ -73,7 +73,7 @@ test: $(STAMP) $(NODE_STAMP) system-test book
 # The inner loop: every test that needs no full build and builds no test book (helpers, data,
 # the quality gates' checkers; they need hunspell, Java and npm's vnu-jar). `make test` runs them all.
 test-fast: $(STAMP) $(NODE_STAMP) system-test
-	$(PY) -m pytest -m "not built and not browser and not slow"
+	$(PY) -m pytest -n auto --dist loadgroup -m "not built and not browser and not slow"
 
 serve: html
 	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"
