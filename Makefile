@@ -71,21 +71,23 @@ pdf: html system
 lms: pdf
 	$(PY) -m tools.lms
 
-# The whole suite, one test file per process on every core (pytest-xdist).
+# The whole suite on every core (pytest-xdist): one group of tests per process at a time, a group
+# being a test file or a part of one (tests/conftest.py; test_pages splits its page visits).
 test: $(STAMP) $(NODE_STAMP) system-test book
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist loadgroup
 
 # The inner loop: every test that needs no full build and builds no test book (helpers, data,
 # the quality gates' checkers; they need hunspell, Java and npm's vnu-jar). `make test` runs them all.
 test-fast: $(STAMP) $(NODE_STAMP) system-test
-	$(PY) -m pytest -m "not built and not browser and not slow"
+	$(PY) -m pytest -n auto --dist loadgroup -m "not built and not browser and not slow"
 
 serve: html
 	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-benchmark: $(STAMP) system-test
-	$(PY) -m tools.benchmark
+# `make benchmark TESTS=1` also runs the suite as `make test` does and prints its ten slowest items.
+benchmark: $(STAMP) $(NODE_STAMP) system-test
+	$(PY) -m tools.benchmark $(if $(TESTS),--tests)
 
 clean:
 	rm -rf _build

@@ -5,6 +5,7 @@ reading _toc.yml here."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -21,13 +22,42 @@ COURSE = model.load(ROOT)
 _executed: dict[str, nbformat.NotebookNode] = {}
 
 
+def _from_build_cache(nb: nbformat.NotebookNode, name: str, cache_dir: Path = ROOT / "_build" / ".jupyter_cache",
+                      exercises: Path = EXERCISES) -> nbformat.NotebookNode | None:
+    """The notebook as the build executed it (jupyter-cache in _build/.jupyter_cache, cwd =
+    exercises/ as here), when that execution is current: the cache matches on the notebook's code,
+    and nothing the notebook reads (the helper package, the data, the notebook) changed after it."""
+    import datetime
+
+    if not (cache_dir / "global.db").exists():
+        return None
+    from jupyter_cache import get_cache
+
+    cache = get_cache(str(cache_dir))
+    try:
+        pk, merged = cache.merge_match_into_notebook(nb)
+    except KeyError:
+        return None
+    created = cache.get_cache_record(pk).created
+    if created.tzinfo is None:  # jupyter-cache stores UTC without a zone
+        created = created.replace(tzinfo=datetime.UTC)
+    inputs = [exercises / name, *(exercises / "cursus").glob("*.py"), *(exercises / "data").rglob("*")]
+    if max(p.stat().st_mtime for p in inputs if p.is_file()) >= created.timestamp():
+        return None
+    return merged
+
+
 def execute_notebook(name: str) -> nbformat.NotebookNode:
-    """Execute exercises/<name> once per test session (cwd = exercises/) and return it."""
+    """exercises/<name> executed (cwd = exercises/), once per test session: the build's own
+    execution when it is current (`make test` runs after `make book`), else run here."""
     if name not in _executed:
         nb = nbformat.read(EXERCISES / name, as_version=4)
-        NotebookClient(nb, timeout=300, kernel_name="python3",
-                       resources={"metadata": {"path": str(EXERCISES)}}).execute()
-        _executed[name] = nb
+        cached = _from_build_cache(nb, name)
+        if cached is None:
+            NotebookClient(nb, timeout=300, kernel_name="python3",
+                           resources={"metadata": {"path": str(EXERCISES)}}).execute()
+            cached = nb
+        _executed[name] = cached
     return _executed[name]
 
 
@@ -133,22 +163,61 @@ def assert_one_dutch_line(capsys, func, *args, expected: str, **kwargs) -> str:
 
 
 _pdf_text: dict[tuple[str, float], list[str]] = {}
+_plumbed: dict[tuple[str, float], object] = {}
+
+
+@contextlib.contextmanager
+def plumbed(path: Path):
+    """A PDF opened with pdfplumber once per test session and shared: its pages keep what they
+    parsed (characters, lines, rectangles), so the make-up checks that read the same PDF parse
+    each page once, not once per test. Use as ``with plumbed(path) as pdf:`` (it stays open)."""
+    import pdfplumber
+
+    key = (str(path), Path(path).stat().st_mtime)
+    if key not in _plumbed:
+        _plumbed[key] = pdfplumber.open(str(path))
+    yield _plumbed[key]
+
+
+#: Extracted PDF text shared between the pytest-xdist workers (and later runs on the same build):
+#: one JSON file per PDF version (path, size, modification time), in _build so `make clean` empties it.
+PDF_TEXT_CACHE = BUILD / ".cache" / "pdf-text"
+
+
+def _pdf_text_file(path: Path) -> Path:
+    import hashlib
+    import inspect
+    from importlib.metadata import version
+
+    st = Path(path).stat()
+    how = inspect.getsource(normalise) + version("pdfplumber")   # a new extraction is a new version
+    key = hashlib.sha256(f"{Path(path).resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{how}".encode()).hexdigest()[:24]
+    return PDF_TEXT_CACHE / f"{Path(path).stem}-{key}.json"
 
 
 def pdf_text(path: Path) -> list[str]:
-    """Normalised text per page of a PDF, extracted once per test session (it takes seconds)."""
-    import pdfplumber
+    """Normalised text per page of a PDF, extracted once (it takes seconds): per session in
+    memory, and for the other workers in a file named after the PDF's version."""
+    import json
+    import os
 
     key = (str(path), path.stat().st_mtime)
     if key not in _pdf_text:
-        with pdfplumber.open(str(path)) as pdf:
-            _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
+        stored = _pdf_text_file(path)
+        try:
+            _pdf_text[key] = json.loads(stored.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            with plumbed(path) as pdf:
+                _pdf_text[key] = [normalise(p.extract_text() or "") for p in pdf.pages]
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            scratch = stored.with_suffix(f".{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(_pdf_text[key], ensure_ascii=False), encoding="utf-8")
+            scratch.replace(stored)   # atomic: a worker reads a whole file or none
     return _pdf_text[key]
 
 
 # --- learner helpers: charts ------------------------------------------------------------------
 
-import contextlib  # noqa: E402
 import xml.etree.ElementTree as ET  # noqa: E402
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -272,11 +341,22 @@ def browser():
         chromium.close()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items) -> None:
-    """A test that asks for the built site or handbook needs the full build: mark it `built`."""
+    """A test that asks for the built site or handbook needs the full build: mark it `built`.
+
+    Every test also gets a pytest-xdist group (`make test` runs `--dist loadgroup`): its file, as
+    `--dist loadfile` would, so a file's module- and session-scoped work (a browser, parsed PDFs,
+    executed notebooks) is done once on one worker; a file may split itself further with a
+    module-level ``xdist_group(item) -> str | None`` (tests/test_pages.py does)."""
     for item in items:
         if {"built_html", "handbook"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.built)
+        if any(item.iter_markers("xdist_group")):
+            continue
+        split = getattr(getattr(item, "module", None), "xdist_group", None)
+        group = split(item) if callable(split) else None
+        item.add_marker(pytest.mark.xdist_group(group or item.nodeid.split("::")[0]))
 
 
 def wait_for(page, expression: str, arg=None, timeout: float = 15.0):

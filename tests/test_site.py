@@ -163,3 +163,42 @@ def test_every_page_links_the_print_stylesheet(built_html):
     for doc in DOCS:
         links = page(doc).select('link[rel="stylesheet"][media="print"]')
         assert any("print.css" in l["href"] for l in links), f"{doc}: no print stylesheet"
+
+
+# --- static checks of the built site that once sat in the browser files (so `-m "not browser"` runs them)
+
+
+def test_pages_to_check_include_every_toc_page():
+    from test_pages import PAGES
+
+    assert {f"{d}.html" for d in toc_docs()} <= set(PAGES)
+    assert "search.html" in PAGES and "genindex.html" in PAGES
+
+
+def test_every_worksheet_reference_offers_its_pdf(built_html):
+    refs = 0
+    for html_file in (built_html / "book" / "trainers").glob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for ref in soup.select("a.werkblad-ref"):
+            refs += 1
+            ident = ref["href"].rpartition("#")[2]
+            link = ref.find_next_sibling("a")
+            assert link and "cursus-download" in link["class"] and link["href"].endswith(f"downloads/werkbladen/{ident}.pdf")
+            assert (html_file.parent / link["href"]).resolve().is_file()
+        for cell in soup.select("table.werkbladen-tabel tbody tr > td:first-child"):
+            refs += 1
+            assert cell.a and (html_file.parent / cell.a["href"]).resolve().is_file(), cell
+    assert refs >= 20
+
+
+def test_no_page_shows_build_commands_or_repository_paths(built_html):
+    found = []
+    for html_file in built_html.rglob("*.html"):
+        if {"_static", "_sources", "downloads"} & set(html_file.relative_to(built_html).parts):
+            continue
+        main = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one('[role="main"]')
+        text = main.get_text(" ") if main else ""
+        for needle in ("make pdf", "make book", "make html", "_build/", "book/trainers/draaiboeken", "Een test controleert"):
+            if needle in text:
+                found.append(f"{html_file.relative_to(built_html)}: {needle}")
+    assert found == []

@@ -357,12 +357,12 @@ def test_references_to_the_handbook_name_the_page_that_holds_the_target(handbook
 def test_references_inside_the_guide_name_the_page_that_holds_the_target(guide, guide_pages):
     """Every "(blz. N)" a link in the guide prints: N is the page of the link's target, and that
     page shows the target's title."""
-    import pdfplumber
+    from conftest import plumbed
 
     soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")
     destinations = {name: guide.get_destination_page_number(d) + 1 for name, d in guide.named_destinations.items()}
     checked, wrong = 0, []
-    with pdfplumber.open(str(GUIDE)) as pdf:
+    with plumbed(GUIDE) as pdf:
         for index, (reader_page, page_) in enumerate(zip(guide.pages, pdf.pages)):
             for annot in reader_page.get("/Annots") or []:
                 annot = annot.get_object()
@@ -438,7 +438,7 @@ def test_each_session_of_a_plan_takes_at_most_two_pages_and_one_timeline_page(gu
     """A plan reads in the room: per session at most two landscape pages of cards (the first
     session also carries the plan's setup and objective legend), then its timeline on one page;
     no text on them below 8 pt."""
-    import pdfplumber
+    from conftest import plumbed
 
     title = PLAN_TITLES[stem]
     sessions = len(raw(PLAN_DIR / f"{stem}.yml")["sessies"])
@@ -450,6 +450,6 @@ def test_each_session_of_a_plan_takes_at_most_two_pages_and_one_timeline_page(gu
     starts = [pages[0]] + [t + 1 for t in timelines[:-1]]
     counts = [t - s for s, t in zip(starts, timelines)]
     assert all(1 <= n <= 2 for n in counts), (title, "pages of cards per session", counts)
-    with pdfplumber.open(str(GUIDE)) as pdf:
+    with plumbed(GUIDE) as pdf:
         small = {round(c["size"], 1) for i in pages for c in pdf.pages[i].chars if c["text"].strip() and c["size"] < 7.95}
     assert not small, (title, "text below 8 pt", small)

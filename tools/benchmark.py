@@ -1,6 +1,6 @@
 """Print build and page-weight figures for the course (never asserted in tests: machines are noisy).
 
-Usage: `make benchmark` (or `python -m tools.benchmark [--tests]`). It removes _build first and
+Usage: `make benchmark [TESTS=1]` (or `python -m tools.benchmark [--tests]`). It removes _build first and
 leaves a fresh build behind. Figures, and the ratios the project aims for:
 
 - clean build time of the site (the notebooks executed), and of all PDFs after it
@@ -15,8 +15,10 @@ leaves a fresh build behind. Figures, and the ratios the project aims for:
   the first click until every cell ran (aim: <= 8 s over loopback), the same after a reload with
   the browser cache (aim: <= 3 s), one check run (an edited answer and the cells below it;
   aim: <= 1 s), and the bytes the runtime loads;
-- with --tests: the test suite's wall time on this build (aim for `make test` from a clean
-  clone: <= 4 min). With --runtime-only: only the runtime figures, on the existing build.
+- with --tests (`make benchmark TESTS=1`): the test suite as `make test` runs it, on this build:
+  its wall and CPU time, pytest's summary and its ten slowest items, and site + PDFs + suite
+  (aim for `make test` from a clean clone: <= 4 min). With --runtime-only: only the runtime
+  figures, on the existing build.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import statistics
 import http.server
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -175,7 +178,8 @@ def site_build() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tests", action="store_true", help="also time the test suite on this build")
-    parser.add_argument("--runtime-only", action="store_true", help="only the in-browser runtime, on the existing build")
+    parser.add_argument("--runtime-only", action="store_true",
+                        help="only the in-browser runtime, on the existing build")
     args = parser.parse_args()
     if args.runtime_only:
         with serve(BUILD / "html") as base:
@@ -225,11 +229,47 @@ def main() -> None:
     else:
         figures.append(("page weight", "skipped: /usr/bin/chromium is missing (make system-test installs it)"))
 
+    slowest: list[str] = []
     if args.tests:
-        t = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
-        figures.append(("test suite on this build (pytest)", f"{t:.0f} s"))
+        t, cpu, slowest, summary = test_suite()
+        figures.append((f"test suite on this build (`make test`'s pytest: {' '.join(TEST_ARGS)})", f"{t:.0f} s"))
+        figures.append(("test suite: CPU time of pytest and everything it started", f"{cpu:.0f} s"))
+        figures.append(("test suite: result", summary))
+        figures.append(("site + PDFs + test suite (make test from a clean clone, lock installed)  [aim <= 240 s]",
+                        f"{site + pdfs + t:.0f} s"))
 
     show(figures)
+    if slowest:
+        print("\nThe ten slowest test items (pytest --durations=10):")
+        print("\n".join(slowest))
+
+
+#: The suite as `make test` runs it (Makefile), with the ten slowest items reported.
+TEST_ARGS = ["-n", "auto", "--dist", "loadgroup"]
+
+
+def test_suite() -> tuple[float, float, list[str], str]:
+    """(wall seconds, CPU seconds of pytest and its children, the ten slowest items, pytest's
+    summary line) for the whole suite as `make test` runs it."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", *TEST_ARGS, "-q", "-p", "no:cacheprovider",
+                           "--durations=10"], cwd=ROOT, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, slowest_items(done.stdout), (done.stdout.strip().splitlines() or ["(no output)"])[-1]
+
+
+def slowest_items(output: str) -> list[str]:
+    """The lines of pytest's "slowest 10 durations" block."""
+    lines = output.splitlines()
+    for i, line in enumerate(lines):
+        if "slowest" in line and "durations" in line:
+            return [ln for ln in lines[i + 1:i + 11] if re.match(r"\s*[\d.]+s ", ln)]
+    return []
 
 
 def show(figures: list[tuple[str, str]]) -> None:
