@@ -8,7 +8,11 @@ A plan is data, never markup. The loader:
 * checks the structure against ``schemas/draaiboek.schema.json`` (JSON Schema), with a Dutch
   message per rule (its ``x-melding``);
 * checks in code what a schema cannot: sums of durations, clock times, objectives that exist,
-  pages that exist;
+  pages that exist, and the rules a trainer in the room relies on (:func:`room_problems`,
+  :func:`safety_problems`): a round where everyone speaks fits the minutes for the largest group
+  (``ROUND_SECONDS`` per person), an activity names one werkvorm (a pair has no observer), every
+  session schedules the attendance list and the last one the evaluation, the confidentiality
+  agreement states its exception, and the meldcode is never the route for every worry about a pupil;
 * turns text into plain text plus the one kind of reference it may contain, ``{doc}`/path```
   (a link to a course page). Nothing else in a plan is interpreted.
 
@@ -37,6 +41,17 @@ BREAK = "pauze"
 BUFFER = "buffer"
 SCHEMA = Path(__file__).with_name("schemas") / "draaiboek.schema.json"
 GOAL = re.compile(r"^M(\d+)\.(\d+)$")
+#: The least time one person takes in a round where everyone speaks in turn (seconds).
+ROUND_SECONDS = 20
+#: Words for a round in a task or a note: an activity that uses one says who speaks ("ronde").
+ROUND_WORDS = re.compile(r"\b(ronde|rondje)\b", re.IGNORECASE)
+#: Words that name a group form other than the activity's werkvorm (one werkvorm per activity).
+OTHER_FORMS = {
+    "tweetallen": re.compile(r"\b(drietal(len)?|trio'?s?|waarnemers?|groepjes?|viertal(len)?)\b", re.IGNORECASE),
+    "kleine groepen": re.compile(r"\b(tweetal(len)?|duo'?s?)\b", re.IGNORECASE),
+}
+#: The forms every plan schedules: the attendance list in every session, the evaluation in the last.
+ATTENDANCE, EVALUATION = "presentielijst", "evaluatie"
 DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
 
 _short = reprlib.Repr()
@@ -116,6 +131,9 @@ class Activity:
     figuur: str | None = None           # the figure the task needs on its sheets (spectrumlijn, cirkel, web)
     rollen: list[Role] = field(default_factory=list)
     waarnemer: tuple[Segment, ...] = ()  # the observer's task in a role-play
+    schrappen: tuple[Segment, ...] = ()  # what the trainer leaves out when the session runs late
+    ronde: str | None = None             # "iedereen" (everyone in turn) or "wie wil"
+    horen: list[tuple[Segment, ...]] = field(default_factory=list)  # what the trainer wants to hear
 
     def materials(self, kind: str) -> list[tuple[str, int]]:
         """(target, line) of this activity's materials of one kind, in order."""
@@ -134,6 +152,7 @@ class Session:
     begintijd: int  # minutes after midnight
     activiteiten: list[Activity]
     regel: int
+    leerdoelen: list[tuple[Segment, ...]] = field(default_factory=list)  # 1-4 goals in plain language
 
 
 @dataclass
@@ -148,6 +167,7 @@ class Plan:
     benodigdheden: list[tuple[Segment, ...]] = field(default_factory=list)  # what the trainer brings
     vooraf: list[tuple[Segment, ...]] = field(default_factory=list)         # participants' pre-reading
     zelfstudie: int = 0  # minutes of self-study (pre-reading, homework) on top of the sessions
+    deelnemers: tuple[int, int] = (1, 1)  # (fewest, most) participants the timing is made for
 
     @property
     def activities(self) -> list[Activity]:
@@ -155,7 +175,8 @@ class Plan:
 
     def references(self) -> list[DocRef]:
         texts = [self.groepsgrootte, self.ruimte, self.online, *self.voorbereiding, *self.benodigdheden,
-                 *self.vooraf, *(t for a in self.activities for t in (a.notities, a.opdracht, a.waarnemer)),
+                 *self.vooraf, *(t for s in self.sessies for t in s.leerdoelen),
+                 *(t for a in self.activities for t in (a.notities, a.opdracht, a.waarnemer, a.schrappen, *a.horen)),
                  *(r.opdracht for a in self.activities for r in a.rollen)]
         return [s for t in texts for s in t if isinstance(s, DocRef)]
 
@@ -178,7 +199,7 @@ def kit_stem(kind: str, number: int, sessions: int) -> str:
     return kind if sessions == 1 else f"{kind}-bijeenkomst-{number}"
 
 
-def kit_files(plan: "Plan") -> list[tuple[str, str]]:
+def kit_files(plan: Plan) -> list[tuple[str, str]]:
     """Every file of a plan's workshop kit, (file, label), in the order a trainer needs them."""
     n = len(plan.sessies)
     out = []
@@ -373,11 +394,19 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
                 [text(("voorbereiding", i)) for i in range(len(data["voorbereiding"]))],
                 benodigdheden=[text(("benodigdheden", i)) for i in range(len(data.get("benodigdheden", [])))],
                 vooraf=[text(("vooraf", i)) for i in range(len(data.get("vooraf", [])))],
-                zelfstudie=data.get("zelfstudie", 0))
+                zelfstudie=data.get("zelfstudie", 0),
+                deelnemers=(data["deelnemers"]["minimaal"], data["deelnemers"]["maximaal"]))
+    if plan.deelnemers[0] > plan.deelnemers[1]:
+        raise fail(("deelnemers", "minimaal"), f"minimaal {plan.deelnemers[0]} deelnemers is meer dan maximaal "
+                   f"{plan.deelnemers[1]}")
+    for p_path, segments in _all_texts(data):
+        for problem in safety_problems(plain(parse_text(segments))):
+            raise fail(p_path, problem)
     for s_no, sess in enumerate(data["sessies"]):
         sp = ("sessies", s_no)
         hours, minutes = map(int, sess["begintijd"].split(":"))
-        session = Session(sess["titel"].strip(), sess["duur"], hours * 60 + minutes, [], doc.lines[sp])
+        session = Session(sess["titel"].strip(), sess["duur"], hours * 60 + minutes, [], doc.lines[sp],
+                          [text(sp + ("leerdoelen", i)) for i in range(len(sess["leerdoelen"]))])
         offset = 0
         for a_no, act in enumerate(sess["activiteiten"]):
             ap = sp + ("activiteiten", a_no)
@@ -414,16 +443,109 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
                 roles.append(Role(role["rol"].strip(), text(rp + ("opdracht",)), case, doc.lines[rp]))
             activity = Activity(act["titel"].strip(), act["duur"], act["werkvorm"], goals, materials,
                                 text(ap + ("notities",)), doc.lines[ap], offset, text(ap + ("opdracht",)),
-                                act.get("figuur"), roles, text(ap + ("rollenspel", "waarnemer")))
+                                act.get("figuur"), roles, text(ap + ("rollenspel", "waarnemer")),
+                                text(ap + ("schrappen",)), act.get("ronde"),
+                                [text(ap + ("horen", i)) for i in range(len(act.get("horen", [])))])
+            for key, problem in room_problems(activity, plan.deelnemers[1]):
+                raise fail(ap + (key,) if key else ap, problem)
             offset += activity.duur
             session.activiteiten.append(activity)
         if offset != session.duur:
             raise fail(sp, f"de activiteiten duren samen {offset} minuten, de sessie {session.duur}")
+        last = s_no == len(data["sessies"]) - 1
+        forms = {target for a in session.activiteiten for target, _line in a.materials("formulier")}
+        for form, needed in ((ATTENDANCE, True), (EVALUATION, last)):
+            if needed and form not in forms:
+                raise fail(sp, f"plan de {form} in: zet 'formulier: {form}' bij het materiaal van de activiteit "
+                           "waarin deelnemers hem invullen")
         plan.sessies.append(session)
     total = sum(s.duur for s in plan.sessies)
     if total != plan.duur:
         raise fail(("duur",), f"de sessies duren samen {total} minuten, het draaiboek {plan.duur}")
     return plan
+
+
+def room_problems(act: Activity, most: int) -> list[tuple[str, str]]:
+    """(field, Dutch message) for every rule of the room an activity breaks with ``most``
+    participants: the time of a round, one werkvorm, a role-play that fits the werkvorm."""
+    out: list[tuple[str, str]] = []
+    said = {key: plain(value) for key, value in (("opdracht", act.opdracht), ("notities", act.notities),
+                                                 ("waarnemer", act.waarnemer))}
+    said.update({f"rol {r.rol}": plain(r.opdracht) for r in act.rollen})
+    if act.ronde == "iedereen" and act.duur * 60 < most * ROUND_SECONDS:
+        need = -(-most * ROUND_SECONDS // 60)
+        out.append(("ronde", f"een ronde waarin iedereen iets zegt, duurt bij {most} deelnemers minstens "
+                             f"{need} minuten ({ROUND_SECONDS} seconden per persoon); de activiteit duurt "
+                             f"{act.duur}. Maak er 'ronde: wie wil' van of geef de activiteit meer tijd"))
+    if act.ronde is None:
+        for key in ("opdracht", "notities"):
+            if ROUND_WORDS.search(said[key]):
+                out.append((key, "er staat een ronde in: zeg met 'ronde: iedereen' of 'ronde: wie wil' wie er aan "
+                                 "het woord komt, zodat de tijd kan worden nagerekend"))
+                break
+    other = OTHER_FORMS.get(act.werkvorm)
+    for key, value in said.items():
+        found = other.search(value) if other else None
+        if found:
+            out.append(("rollenspel" if key.startswith("rol") or key == "waarnemer" else key,
+                        f"de werkvorm is '{act.werkvorm}', maar de tekst noemt '{found.group(0)}': kies één werkvorm"
+                        " per activiteit"))
+            break
+    if act.rollen and act.werkvorm == "tweetallen" and (act.waarnemer or len(act.rollen) != 2):
+        out.append(("rollenspel", "een rollenspel in tweetallen heeft twee rollen en geen waarnemer; "
+                                  "met een waarnemer is de werkvorm 'kleine groepen' (drietallen)"))
+    return out
+
+
+#: Words that make a sentence about confidentiality, and the words of its exception.
+_SECRET = re.compile(r"blijft (hier|binnen de groep|in de groep|tussen ons)|geheim(houden)?\b|vertrouwelijk", re.I)
+_EXCEPTION = re.compile(r"\b(behalve|tenzij|uitzondering)\b", re.I)
+_NOT_SECRET = re.compile(r"\b(niet|nooit|geen)\b[^.]*\b(geheim|beloven|belooft)|\bbeloof(t)? (niet|geen)", re.I)
+_MELDCODE = re.compile(r"\bmeldcode\b", re.I)
+_ABUSE = re.compile(r"huiselijk geweld|kindermishandeling", re.I)
+_CARE = re.compile(r"zelfbeschadiging|zichzelf (pijn|iets aan)|somber|zorg(en)? (over|om) (een|de|je) "
+                   r"(leerling|jongere|minderjarige)|\bminderjarige\b", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """A text cut into sentences (after . ! ? and at the start of a list item)."""
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+\s*[-*]\s+", text) if s.strip()]
+
+
+def safety_problems(text: str) -> list[str]:
+    """Dutch messages for what one text (a list item, a paragraph, a field of a plan) tells a trainer
+    unsafely: a confidentiality promise without its exception (checked per sentence), or the
+    meldcode as the route for a worry that belongs to the care route.
+
+    The meldcode is for (suspected) domestic violence and child abuse; a worry about a pupil or a
+    young person (low mood, self-harm) goes through the school's or organisation's care route. So
+    a sentence that names the meldcode names what it is for and no other worry."""
+    out = []
+    for sentence in sentences(text):
+        if _SECRET.search(sentence) and not _EXCEPTION.search(sentence) and not _NOT_SECRET.search(sentence):
+            out.append(f"de afspraak over vertrouwelijkheid heeft geen uitzondering: {shorten(sentence)}; zeg erbij "
+                       "wanneer je de vertrouwelijkheid doorbreekt (behalve als iemand in gevaar is ...)")
+    if _MELDCODE.search(text) and (not _ABUSE.search(text) or _CARE.search(text)):
+        out.append(f"de meldcode is voor huiselijk geweld en kindermishandeling, niet voor elke zorg over een "
+                   f"jongere: {shorten(text)}; zorg over een leerling gaat via de zorgroute van de school")
+    return out
+
+
+def _all_texts(data: dict):
+    """(path, text) of every text in plan data (already checked by the schema)."""
+    def walk(value, path):
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                yield from walk(child, path + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                yield from walk(child, path + (i,))
+    skip = {"titel", "werkvorm", "begintijd", "casus", "figuur", "ronde"}
+    for path, value in walk(data, ()):
+        if not (set(path) & skip or "materiaal" in path or "doelen" in path):
+            yield path, value
 
 
 def _get(data, path: tuple):

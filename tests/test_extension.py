@@ -140,10 +140,15 @@ sessies:
         doelen: [M1.2]
         materiaal:
           - werkblad: {werkblad}
+          - formulier: presentielijst
+          - formulier: evaluatie
         notities: "Vraag door. <script>alert(1)</script>"
+        schrappen: "De nabespreking."
       - titel: Pauze
         duur: 5
         werkvorm: pauze
+    leerdoelen: ["Je bespreekt Noor."]
+deelnemers: {minimaal: 8, maximaal: 12}
 """
 
 

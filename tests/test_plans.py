@@ -104,7 +104,7 @@ def test_plan_text_is_text_and_doc_references_are_the_only_markup():
     ("doelen: [M1.2, M1.3]", "doelen: [M1.9]", "module 1 heeft 5 leerdoelen", "doelen"),
     ("pagina: /book/m2-lange-termijn/01-gemiddeld-of-problematisch", "pagina: /book/m2-bestaat-niet",
      "pagina '/book/m2-bestaat-niet' bestaat niet in het boek", "pagina"),
-    ("        duur: 10\n        werkvorm: tweetallen", "        duur: tien\n        werkvorm: tweetallen",
+    ("        duur: 15\n        werkvorm: tweetallen", "        duur: tien\n        werkvorm: tweetallen",
      "'duur' moet een positief aantal minuten zijn", "duur"),
     ('begintijd: "13:30"', "begintijd: 13:30", "'begintijd' moet tussen aanhalingstekens, zoals begintijd: \"13:30\"",
      "begintijd"),
@@ -213,3 +213,150 @@ def test_any_yaml_structure_gives_a_plan_or_one_dutch_line(tmp_path, data):
         plans.load_plan(path, OBJECTIVES, DOCS)
     except plans.DraaiboekError as exc:
         assert "\n" not in str(exc)
+
+
+# --- the rules of the room (issue 25): rounds, one werkvorm, forms, confidentiality, the two routes ----------
+
+
+def _broken(tmp_path, old: str, new: str, count: int = 1) -> tuple[str, Path]:
+    text = INTRO.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"the fixture plan changed: update this test ({old!r})"
+    broken = tmp_path / "kapot.yml"
+    broken.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text, broken
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(plans.DraaiboekError) as info:
+        load(path)
+    message = str(info.value)
+    assert "\n" not in message and "kapot.yml" in message, message
+    return message
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+def test_every_round_where_everyone_speaks_fits_the_largest_group(path):
+    plan = load(path)
+    most = plan.deelnemers[1]
+    rounds = [a for a in plan.activities if a.ronde == "iedereen"]
+    assert rounds, "every plan opens with a round"
+    for act in rounds:
+        assert act.duur * 60 >= most * plans.ROUND_SECONDS, (act.titel, act.duur, most)
+    for act in plan.activities:
+        said = plans.plain(act.opdracht) + " " + plans.plain(act.notities)
+        if plans.ROUND_WORDS.search(said):
+            assert act.ronde, act.titel
+
+
+def test_a_round_of_sixteen_does_not_fit_five_minutes(tmp_path):
+    """The review's closing: a round of 16 people (16 x 20 s = 5 min 20 s) in a five-minute slot."""
+    text, broken = _broken(tmp_path, "        duur: 10\n        werkvorm: plenair\n        ronde: wie wil",
+                           "        duur: 5\n        werkvorm: plenair\n        ronde: iedereen")
+    text = broken.read_text(encoding="utf-8").replace("      - titel: Buffer\n        duur: 5",
+                                                      "      - titel: Buffer\n        duur: 10")
+    broken.write_text(text, encoding="utf-8")
+    message = _refused(broken)
+    assert "bij 16 deelnemers minstens 6 minuten" in message and "de activiteit duurt 5" in message, message
+    line = text[: text.index("        ronde: iedereen\n        doelen: [M1.5")].count("\n") + 1
+    assert f"regel {line} " in message and "Afsluiting" in message and "ronde)" in message, message
+    # the same slot holds a round when the group is small enough (8 x 20 s), so the rule reads the group size
+    smaller = text.replace("deelnemers: {minimaal: 8, maximaal: 16}", "deelnemers: {minimaal: 8, maximaal: 15}")
+    broken.write_text(smaller, encoding="utf-8")
+    load(broken)
+
+
+def test_a_round_in_the_text_must_say_who_speaks(tmp_path):
+    _text, broken = _broken(tmp_path, "        ronde: iedereen\n", "")
+    message = _refused(broken)
+    assert "er staat een ronde in" in message and "Welkom en afspraken" in message, message
+
+
+def test_a_pair_has_no_observer_and_names_one_werkvorm(tmp_path):
+    """The review's Sanne role-play: 'werkvorm: tweetallen' with an observer is refused, and so is a
+    pair's task that speaks of trios."""
+    feel = "                Let erop welke vraag prettig voelt.\n"
+    observer = (feel, feel + "          waarnemer: Luister en vertel het na afloop.\n")
+    _text, broken = _broken(tmp_path, *observer)
+    message = _refused(broken)
+    assert "geen waarnemer" in message and "Het gesprek met Sanne" in message, message
+    _text, broken = _broken(tmp_path, "Een van jullie is Sanne, de ander de professional.",
+                            "Werk in drietallen: Sanne, de professional en een waarnemer.")
+    message = _refused(broken)
+    assert "de werkvorm is 'tweetallen', maar de tekst noemt 'drietallen'" in message, message
+    # with the werkvorm that matches, the observer is fine
+    text = broken.read_text(encoding="utf-8").replace("        duur: 12\n        werkvorm: tweetallen",
+                                                      "        duur: 12\n        werkvorm: kleine groepen")
+    broken.write_text(text, encoding="utf-8")
+    load(broken)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=[p.stem for p in PLANS])
+def test_each_activity_names_one_werkvorm_and_says_what_to_cut(path):
+    plan = load(path)
+    for act in plan.activities:
+        assert plans.room_problems(act, plan.deelnemers[1]) == [], act.titel
+        if act.rollen and act.werkvorm == "tweetallen":
+            assert len(act.rollen) == 2 and not act.waarnemer, act.titel
+        if not act.is_break:
+            assert plans.plain(act.schrappen).strip(), act.titel
+    for session in plan.sessies:
+        assert 1 <= len(session.leerdoelen) <= 4, session.titel
+
+
+def test_an_activity_without_what_to_cut_or_with_five_goals_is_refused(tmp_path):
+    greet = "        schrappen: >\n          De vraag aan de groep: lees Greet voor en ga meteen naar de lijn"
+    _text, broken = _broken(tmp_path, greet + " en de drie vragen.\n", "")
+    message = _refused(broken)
+    assert "ontbrekende sleutel(s): schrappen" in message and "Mentale gezondheid: een spectrum" in message, message
+    _text, broken = _broken(tmp_path, "    leerdoelen:\n", "    leerdoelen:\n      - \"Nog een doel.\"\n")
+    assert "één tot vier leerdoelen" in _refused(broken)
+
+
+@pytest.mark.parametrize("form", [plans.ATTENDANCE, plans.EVALUATION])
+def test_the_attendance_list_and_the_evaluation_are_scheduled(tmp_path, form):
+    _text, broken = _broken(tmp_path, f"          - formulier: {form}\n", "")
+    message = _refused(broken)
+    assert f"plan de {form} in" in message and "(sessie 1)" in message, message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("blijft in de groep,\n          behalve als iemand in gevaar is, want dan zoek ik samen met die persoon hulp;",
+     "blijft hier;"),
+    ("Leg de presentielijst", "Gaat het om een minderjarige? Volg de meldcode. Leg de presentielijst"),
+    ("Leg de presentielijst", "Zorg over zelfbeschadiging of huiselijk geweld: volg de meldcode. Leg de"
+                              " presentielijst"),
+])
+def test_an_unsafe_agreement_or_a_mixed_up_route_is_refused(tmp_path, old, new):
+    _text, broken = _broken(tmp_path, old, new)
+    message = _refused(broken)
+    assert "Welkom en afspraken" in message and "notities" in message, message
+    expected = "geen uitzondering" if "blijft hier" in new else "de meldcode is voor huiselijk geweld"
+    assert expected in message, message
+
+
+def test_the_two_routes_rule_on_the_review_sentences():
+    """The sentences the review quotes fail; the fixes it proposes pass."""
+    assert plans.safety_problems("Wat hier gezegd wordt, blijft hier.")
+    assert plans.safety_problems("Gaat het om een minderjarige of om onveiligheid thuis? Volg de meldcode.")
+    assert not plans.safety_problems("Wat hier gezegd wordt, blijft in de groep, behalve als iemand in gevaar is; "
+                                     "dan zoek ik samen met die persoon hulp.")
+    assert not plans.safety_problems("Vermoed je huiselijk geweld of kindermishandeling? Meldcode, "
+                                     "aandachtsfunctionaris, Veilig Thuis 0800-2000.")
+    assert not plans.safety_problems("Zorg over een leerling (somberheid, zelfbeschadiging)? Volg het zorgprotocol van "
+                                     "je school: zorgcoördinator, ouders, jeugdarts.")
+    assert not plans.safety_problems("Beloof niet dat je alles geheimhoudt.")
+
+
+def test_the_safety_protocol_keeps_the_agreement_and_the_two_routes_apart():
+    """The trainers' protocol (book/trainers/veiligheid.md), item by item: the agreement has its
+    exception, the meldcode is for domestic violence and child abuse, the care route is its own item."""
+    source = (ROOT / "book" / "trainers" / "veiligheid.md").read_text(encoding="utf-8")
+    items = [line[2:] for line in source.splitlines() if line.startswith("- ")]
+    assert items
+    for item in items:
+        assert plans.safety_problems(item) == [], item
+    meldcode = [i for i in items if "meldcode" in i]
+    care = [i for i in items if "zorgcoördinator" in i]
+    assert len(meldcode) == 1 and "Veilig Thuis" in meldcode[0] and "kindermishandeling" in meldcode[0]
+    assert len(care) == 1 and "ouders" in care[0] and "zelfbeschadiging" in care[0] and "meldcode" not in care[0]
+    assert any("behalve als iemand in gevaar is" in i for i in items)

@@ -81,7 +81,7 @@ def test_every_linked_objective_page_and_worksheet_exists(built_html, path):
             (kind, target), = item.items()
             if kind == "werkblad":
                 assert (SHEETS / f"{target}.pdf").exists(), f"{path.name}: no worksheet {target}"
-            elif kind in ("zelftoets", "kernpunten", "grafiek"):
+            elif kind in ("zelftoets", "kernpunten", "grafiek", "formulier"):
                 continue  # ids checked when the workshop kit is assembled (tests/test_workshop.py)
             else:
                 doc = target.lstrip("/")
@@ -124,6 +124,17 @@ def test_plan_page_shows_computed_start_times_and_objective_texts(built_html, st
             assert objective in text, f"{goal}: objective text not rendered"
     for item in ("Groepsgrootte", "Ruimte", "Online", "Voorbereiding"):
         assert item in text
+    # what to cut per activity, the session's objectives in plain words, the forms in the materials
+    cut = [normalise(c.get_text(" ")) for c in cards_of(soup) if "Als je uitloopt, schrap dan" in c.get_text()]
+    assert len(cut) == sum(1 for a in activities(plan) if a.get("schrappen")) > 0
+    for session in plan["sessies"]:
+        for goal in session["leerdoelen"]:
+            assert normalise(goal) in text, goal
+    assert "Presentielijst (in het printpakket)" in text and "Evaluatieformulier (in het printpakket)" in text
+
+
+def cards_of(soup):
+    return soup.select("li.draaiboek-activiteit")
 
 
 # --- a broken plan fails the build ----------------------------------------------------------------
@@ -133,9 +144,11 @@ def test_plan_page_shows_computed_start_times_and_objective_texts(built_html, st
 def test_a_broken_plan_fails_the_build_with_the_message(tmp_path):
     from test_build_failures import build, make_book
 
-    plan = ("duur: 10\ngroepsgrootte: acht\nruimte: een lokaal\nonline: een videogesprek\n"
-            "voorbereiding: [koffie]\nsessies:\n  - titel: Proef\n    duur: 10\n    begintijd: \"9:05\"\n"
-            "    activiteiten:\n      - titel: Pauze\n        duur: 10\n        werkvorm: {werkvorm}\n")
+    plan = ("duur: 10\ngroepsgrootte: acht\ndeelnemers: {{minimaal: 4, maximaal: 8}}\nruimte: een lokaal\n"
+            "online: een videogesprek\nvoorbereiding: [koffie]\nsessies:\n  - titel: Proef\n    duur: 10\n"
+            "    begintijd: \"9:05\"\n    leerdoelen: [Kennismaken.]\n    activiteiten:\n      - titel: Pauze\n"
+            "        duur: 10\n        werkvorm: {werkvorm}\n"
+            "        materiaal: [formulier: presentielijst, formulier: evaluatie]\n")
     (tmp_path / "goed").mkdir()
     (tmp_path / "kapot").mkdir()
     good = make_book(tmp_path / "goed", {"plan": "# Plan\n\n```{draaiboek} goed.yml\n```\n"})
@@ -149,7 +162,7 @@ def test_a_broken_plan_fails_the_build_with_the_message(tmp_path):
     result = build(bad)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "book/kapot.yml, regel 13" in output and "onbekende werkvorm 'koffiedrinken'" in output
+    assert "book/kapot.yml, regel 15" in output and "onbekende werkvorm 'koffiedrinken'" in output
 
 
 # --- worksheets --------------------------------------------------------------------------------

@@ -57,6 +57,14 @@ def _segments(segments, docname: str) -> list[nodes.Node]:
     return out
 
 
+#: How the plan page names a form in an activity's materials (``formulier: presentielijst``).
+FORMS = {plans.ATTENDANCE: "Presentielijst (in het printpakket)",
+         plans.EVALUATION: "Evaluatieformulier (in het printpakket)"}
+#: How the plan page names the kind of round (``ronde``).
+ROUNDS = {"iedereen": "iedereen om de beurt (reken 20 seconden per persoon)",
+          "wie wil": "wie iets wil zeggen, niet iedereen om de beurt"}
+
+
 class DraaiboekDirective(SphinxDirective):
     """Render a lesson plan from YAML: the set-up, then one card per activity per session."""
 
@@ -119,6 +127,12 @@ class DraaiboekDirective(SphinxDirective):
             container += nodes.rubric(
                 text=f"{session.titel} ({plans.clock(session.begintijd)}–{plans.clock(end)}, {session.duur} minuten)",
                 classes=["draaiboek-sessie"])
+            goals = nodes.definition_list(classes=["draaiboek-leerdoelen"])
+            listing = nodes.bullet_list()
+            for g in session.leerdoelen:
+                listing += nodes.list_item("", text(g))
+            item(goals, "Leerdoelen (op één dia)", [listing])
+            container += goals
             cards = nodes.enumerated_list(classes=["draaiboek-activiteiten"])
             for act in session.activiteiten:
                 card = nodes.list_item(classes=["draaiboek-activiteit"] + (["pauze"] if act.is_break else []))
@@ -150,6 +164,8 @@ class DraaiboekDirective(SphinxDirective):
                             module = course.module(int(target[1:]))
                             para += _segments([plans.DocRef(module.closing, f"Kernpunten van module {module.number}")],
                                               doc)
+                        elif kind == "formulier":
+                            para += nodes.Text(FORMS[target])
                         elif kind == "grafiek":
                             notebook, number = target.lstrip("/").split("#")
                             para += nodes.Text(f"Grafiek {number} uit ")
@@ -177,6 +193,15 @@ class DraaiboekDirective(SphinxDirective):
                     item(details, "Rollen", [roles])
                 if act.notities:
                     item(details, "Aanwijzingen", [text(act.notities)])
+                if act.ronde:
+                    item(details, "Ronde", [nodes.paragraph(text=ROUNDS[act.ronde])])
+                if act.horen:
+                    listing = nodes.bullet_list()
+                    for h in act.horen:
+                        listing += nodes.list_item("", text(h))
+                    item(details, "Wat je wilt horen", [listing])
+                if act.schrappen:
+                    item(details, "Als je uitloopt, schrap dan", [text(act.schrappen)])
                 if details.children:
                     card += details
                 cards += card

@@ -10,8 +10,9 @@ Nothing here writes course text. A slide is a list of plain-text blocks, each ta
   list under ``## Kernpunten`` of its closing page), its objectives (``M2.4``), the charts of a
   notebook page (``grafiek: /exercises/...#2``), the short help notice, the course's address.
 
-A deck runs: title, help lines, agenda (with the buffer and the end), objectives (whole, as the
-book words them), the activities, help lines, the closing slide; then an appendix with the key
+A deck runs: title, help lines, agenda (with the buffer and the end), the session's objectives on
+one slide in plain language (the plan's ``leerdoelen``; the book's objectives they stand for are in
+the notes, by code and whole), the activities, help lines, the closing slide; then an appendix with the key
 points, so the closing minutes are not spent on them. Every slide has speaker notes: the minutes
 and the plan's facilitation notes, on the help slides the safety protocol's first steps.
 
@@ -54,12 +55,15 @@ LABELS = {
     "appendix": "Bijlage na de slotdia",
     "next": "Volgende dia",
     "next_many": "Volgende dia's",
+    "cut": "Als je uitloopt, schrap dan",
+    "hear": "Wat je wilt horen",
+    "round_all": "Ronde: iedereen om de beurt",
+    "round_some": "Ronde: wie wil",
+    "codes": "Uit de modules",
 }
 #: Pages the kit takes text from by heading.
 HELP_DOC = "book/start/hulp"
 SAFETY_DOC = "book/trainers/veiligheid"
-#: Whole objectives per slide.
-OBJECTIVES_PER_SLIDE = 5
 #: Key points per slide (a closing page has up to eight).
 KEYPOINTS_PER_SLIDE = 4
 #: Texts inside boxes that are site furniture, not course text.
@@ -326,6 +330,12 @@ def _activity_slides(act: plans.Activity, start: int, library: Library,
     goals = [f"M{m}.{n}" for m, n in act.doelen]
     facilitation = plans.plain(act.notities, titles) if act.notities else ""
     notes = [f"{when} · {minutes} · {act.werkvorm} · {', '.join(goals)}"] + ([facilitation] if facilitation else [])
+    if act.ronde:
+        notes.append(LABELS["round_all" if act.ronde == "iedereen" else "round_some"])
+    if act.horen:
+        notes.append(f"{LABELS['hear']}: " + " · ".join(plans.plain(h, titles) for h in act.horen))
+    if act.schrappen:
+        notes.append(f"{LABELS['cut']}: {plans.plain(act.schrappen, titles)}")
     head = Slide("activity", act.titel, [_meta(when, minutes, act.werkvorm)], notes=notes)
     if act.opdracht:
         head.blocks.append(Block("p", [plans.plain(act.opdracht, titles)]))
@@ -410,11 +420,10 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
         goals = sorted({g for act in session.activiteiten for g in act.doelen})
         slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", rows)],
                             notes=[f"{times} · {session.duur} {LABELS['minutes']}"]))
-        rows = [[f"M{m}.{n}", objective_text(library.objective(m, n))] for m, n in goals]
-        for i in range(0, len(rows), OBJECTIVES_PER_SLIDE):
-            part = rows[i:i + OBJECTIVES_PER_SLIDE]
-            slides.append(Slide("objectives", LABELS["objectives"], [Block("rows", part)],
-                                notes=[f"{LABELS['objectives']}: {', '.join(r[0] for r in part)}"]))
+        book = [f"M{m}.{n}: {objective_text(library.objective(m, n))}" for m, n in goals]
+        slides.append(Slide("objectives", LABELS["objectives"],
+                            [Block("ul", [plans.plain(g, titles) for g in session.leerdoelen])],
+                            notes=[f"{LABELS['codes']}: {', '.join(f'M{m}.{n}' for m, n in goals)}", *book]))
         per_activity = []
         appendix: list[Slide] = []
         for act in session.activiteiten:
