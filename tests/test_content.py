@@ -419,6 +419,54 @@ def test_helplines_state_only_checked_ages_and_point_to_their_sites_for_hours():
     assert not re.search(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} ?(?:tot|-|–) ?\d{1,2} uur\b", kindertelefoon + mind)
 
 
+# --- objectives and labels ----------------------------------------------------------------------
+
+#: Verbs that name no behaviour a learner can show (issue 22: "weten", "herkennen dat").
+UNOBSERVABLE = re.compile(r"^(?:\d+\.|-)\s+(?:\S+\s+){0,6}?(?:weten|begrijpen|inzien|beseffen|herkennen dat)\b", re.I)
+
+
+def objective_problems(pages: dict[str, str]) -> list[str]:
+    """Objective list items ("Na ... kun je:") that use a verb nobody can observe."""
+    out = []
+    for name, text in pages.items():
+        for block in re.split(r"\bkun je:\s*\n", text)[1:]:
+            for line in block.split("\n\n")[0].splitlines():
+                if UNOBSERVABLE.search(line.strip()):
+                    out.append(f"{name}: '{line.strip()[:60]}' has no observable verb")
+    return out
+
+
+def test_objectives_use_observable_verbs():
+    pages = {rel(p): p.read_text(encoding="utf-8")
+             for p in [BOOK / "index.md", BOOK / "start" / "over.md", *(m / "index.md" for m in MODULES)]}
+    assert objective_problems(pages) == []
+    assert objective_problems({"proef.md": "Na deze module kun je:\n\n1. weten wanneer je doorverwijst;\n"
+                                           "2. herkennen dat het kort duurt.\n"}) == [
+        "proef.md: '1. weten wanneer je doorverwijst;' has no observable verb",
+        "proef.md: '2. herkennen dat het kort duurt.' has no observable verb"]
+
+
+def test_learner_text_says_training_not_cursus():
+    """The course calls itself "training" (issue 22); class names such as cursus-download are not text."""
+    for page in sorted(BOOK.rglob("*.md")):
+        for block in visible.markdown_blocks(page.read_text(encoding="utf-8")):
+            assert not re.search(r"\bcursus\b", block.text, re.I), f"{rel(page)}:{block.line}: {block.text[:80]}"
+    control = visible.markdown_blocks('Deze cursus gaat over <span class="cursus-download">x</span>.\n')
+    assert [b for b in control if re.search(r"\bcursus\b", b.text, re.I)]
+
+
+@pytest.mark.built
+def test_exercise_boxes_are_labelled_opdracht(built_html):
+    """sphinx-exercise's Dutch says "Opgave"; the course's catalogue (book/_locale) makes it "Opdracht"."""
+    from conftest import page
+
+    soup = page("book/m1-spectrum/01-wat-is-mentale-gezondheid")
+    boxes = soup.select("div.exercise .admonition-title, div.solution .admonition-title")
+    titles = [t.get_text(" ", strip=True) for t in boxes]
+    assert titles and any(t.startswith("Opdracht 1") for t in titles), titles
+    assert not any("Opgave" in t for t in titles), titles
+
+
 def notebooks() -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) | {"name": p.name} for p in sorted(EXERCISES.glob("*.ipynb"))]
 

@@ -90,7 +90,7 @@ def test_every_module_text_is_in_the_pdf(text):
 def test_answers_move_to_the_appendix(reader, pages):
     answers = next(reader.get_destination_page_number(i) for i in reader.outline
                    if not isinstance(i, list) and i.title == "Antwoorden")
-    with_feedback = [n for n, p in enumerate(pages) if "Feedback bij vraag" in p or "Denkrichtingen bij Opgave" in p]
+    with_feedback = [n for n, p in enumerate(pages) if "Feedback bij vraag" in p or "Denkrichtingen bij Opdracht" in p]
     assert with_feedback and min(with_feedback) >= answers, "an answer is printed before the appendix"
     assert any("zie bladzijde" in p for p in pages[:answers])
     questions = [n for n, p in enumerate(pages) if "Mijn antwoord:" in p]

@@ -5,11 +5,19 @@ answer, so solutions with the class ``denkrichtingen`` are titled "Denkrichtinge
 self-check questions are written with ``:nonumber:`` and the title "Vraag N": they are titled just
 "Vraag N" (not "Opgave (Vraag N)"), and their feedback "Feedback bij vraag N". sphinx-exercise
 has no per-solution title, hence this post-transform.
+
+The box label itself ("Opdracht 1", not sphinx-exercise's Dutch "Opgave 1") comes from the course's
+catalogue ``book/_locale/nl/LC_MESSAGES/exercise.po``, put in front of the package's own before
+sphinx-exercise reads it (``config-inited``).
 """
 
 from __future__ import annotations
 
+import gettext
+from pathlib import Path
+
 from docutils import nodes
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -69,5 +77,38 @@ def _replace_first_text(title: nodes.title, new: str) -> None:
             return
 
 
+class _PoCatalog(gettext.NullTranslations):
+    """The messages of one .po file; anything it lacks goes to the fallback (the package's catalogue)."""
+
+    def __init__(self, messages: dict[str, str]):
+        super().__init__()
+        self._messages = messages
+
+    def gettext(self, message: str) -> str:
+        if self._messages.get(message):
+            return self._messages[message]
+        return self._fallback.gettext(message) if self._fallback else message
+
+
+def course_catalogue(app: Sphinx, config) -> None:
+    """Put the course's ``exercise.po`` in front of sphinx-exercise's own catalogue."""
+    from babel.messages.pofile import read_po
+
+    for folder in config.locale_dirs:
+        po = Path(app.srcdir, folder, config.language or "", "LC_MESSAGES", "exercise.po")
+        if not po.is_file():
+            continue
+        with po.open("rb") as handle:
+            messages = {m.id: m.string for m in read_po(handle) if m.id and isinstance(m.id, str)}
+        ours = _PoCatalog(messages)
+        theirs = locale.translators.get(("general", "exercise"))
+        if theirs is not None:
+            ours.add_fallback(theirs)
+        locale.translators[("general", "exercise")] = ours
+        return
+
+
 def setup(app: Sphinx) -> None:
+    # Before sphinx-exercise's own config-inited handler (priority 500) turns "Exercise" into its numfig format.
+    app.connect("config-inited", course_catalogue, priority=400)
     app.add_post_transform(DutchSolutionTitles)

@@ -39,12 +39,12 @@ POSITIES: dict[str, tuple[str, str]] = {
         "goede dagen. School, werk, slaap en contacten lopen grotendeels door.",
     ),
     "klachten": (
-        "Aanhoudende klachten die aandacht vragen",
+        "Aanhoudende klachten",
         "Het zit al weken vast en er komt eerder iets bij dan af. Slaap, eten, school, werk of "
         "contacten lijden er merkbaar onder. Tijd om erover te praten en hulp te overwegen.",
     ),
     "aandoening": (
-        "Mogelijk een ernstige, langdurige psychische aandoening",
+        "Mogelijk een psychische aandoening",
         "Zware klachten die lang aanhouden en het hele leven raken. Of het echt een "
         "aandoening is, zoals een depressie of angststoornis, kan alleen een professional "
         "beoordelen. Jouw rol: signalen serieus nemen en helpen de weg naar hulp te vinden.",
@@ -60,6 +60,7 @@ _SYNONIEMEN = {
     "stemmingsschommeling": "schommeling",
     "aanhoudende klachten": "klachten",
     "psychische aandoening": "aandoening",
+    "mogelijk een psychische aandoening": "aandoening",
 }
 
 
