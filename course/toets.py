@@ -300,3 +300,15 @@ def pass_score(maximum: int, mark: float) -> int:
 
 
 ID = re.compile(r"^E-M(\d+)-(\d{2})([a-c]?)$")
+_ROLE = re.compile(r"\{[a-z:]+\}`([^`<]*?)(?:\s*<[^`>]*>)?`")
+
+
+def plain_objective(text: str) -> str:
+    """An objective as a reader sees it: ``{term}`afkappunten <afkappunt>``` -> 'afkappunten', no emphasis."""
+    return " ".join(_ROLE.sub(lambda m: m.group(1).strip(), text).replace("**", "").replace("*", "").split())
+
+
+def objectives_list(objectives: dict[int, list[str]]) -> list[dict]:
+    """[{"code": "M1.1", "module": 1, "tekst": "..."}, ...] in module order (the voor- en nameting)."""
+    return [{"code": f"M{m}.{n}", "module": m, "tekst": plain_objective(t)}
+            for m in sorted(objectives) for n, t in enumerate(objectives[m], 1)]

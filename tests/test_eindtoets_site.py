@@ -12,7 +12,7 @@ from collections import Counter
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import wait_for
+from conftest import COURSE, wait_for
 from test_pages import CSP_LISTENER, Visit
 
 from course import toets
@@ -344,3 +344,48 @@ def test_self_check_answers_are_kept_and_progress_is_announced(pg, site):
     pg.get_by_role("button", name="Module klaar").click()
     events = [e["detail"] for e in pg.evaluate("window.__events") if e["name"] == "cursus:voortgang"]
     assert events == [{"module": "book/m1-spectrum", "klaar": True}, {"module": "book/m1-spectrum", "klaar": False}]
+
+
+# --- voor- en nameting ------------------------------------------------------------------------------
+
+
+def rate_by_keyboard(page, value: int) -> int:
+    """Give every objective the same rating with Tab and the arrow keys; returns how many were rated."""
+    groups = page.locator("fieldset.cursus-meting-doel")
+    for n in range(groups.count()):
+        groups.nth(n).get_by_role("radio").first.focus()
+        page.keyboard.press("Space")
+        for _ in range(value - 1):
+            page.keyboard.press("ArrowRight")
+    return groups.count()
+
+
+def test_ratings_before_and_after_side_by_side_never_leave_the_browser(pg, site):
+    objectives = toets.objectives_list({m.number: COURSE.objectives(m) for m in COURSE.modules})
+    pg.goto(site + "book/start/voormeting.html", wait_until="networkidle")
+    assert rate_by_keyboard(pg, 2) == len(objectives) == 21
+    assert "{term}" not in pg.locator("#cursus-meting").inner_text()
+    assert no_overflow(pg)
+    assert axe(pg) == []
+    before = json.loads(pg.evaluate("(k) => localStorage.getItem(k)", KEY + "meting:voor"))
+    assert before == {o["code"]: 2 for o in objectives}
+
+    pg.goto(site + "book/afronden/nameting.html", wait_until="networkidle")
+    rate_by_keyboard(pg, 4)
+    table = pg.locator("table.cursus-meting-tabel")
+    assert table.locator("tbody tr").count() == 21
+    first = table.locator("tbody tr").first.inner_text()
+    assert "M1.1" in first and "2 (een beetje zeker)" in first and "4 (zeker)" in first
+    assert json.loads(pg.evaluate("(k) => localStorage.getItem(k)", KEY + "meting:na")) == {
+        o["code"]: 4 for o in objectives}
+    assert no_overflow(pg)
+    assert axe(pg) == []
+    # Nothing left the browser: only the site's own files were requested, none after the page loaded.
+    assert pg.visit.foreign(site) == []
+    assert all(urlparse(u).path.rsplit(".", 1)[-1] in {"html", "css", "js", "woff2", "ico", "svg", "png"}
+               for u in pg.visit.requests), pg.visit.requests
+
+    pg.goto(site + "book/bijlagen/mijn-reflecties.html", wait_until="networkidle")
+    pg.once("dialog", lambda d: d.accept())
+    pg.get_by_role("button", name="Alles wissen").click()
+    assert pg.evaluate("(p) => Object.keys(localStorage).filter(k => k.startsWith(p + 'meting:'))", KEY) == []

@@ -27,6 +27,9 @@ logger = logging.getLogger(__name__)
 PAGE = "book/afronden/eindtoets"
 DATA = "cursus-eindtoets.js"
 SCRIPT = "cursus-toets.js"
+#: The self-ratings per objective before module 1 and after the test (cursus-meting.js, the same data).
+RATING_PAGES = ("book/start/voormeting", "book/afronden/nameting")
+RATING_SCRIPT = "cursus-meting.js"
 ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -38,7 +41,7 @@ def script_text(data: dict) -> str:
     return f"window.CURSUS_EINDTOETS = {text};\n"
 
 
-def browser_data(bank: toets.Bank, settings: dict, href, title) -> dict:
+def browser_data(bank: toets.Bank, settings: dict, href, title, objectives: dict[int, list[str]] | None = None) -> dict:
     """What the test page needs: settings, per module its quota, the units with their questions.
     ``href(doc)`` gives a link relative to the test page, ``title(doc)`` the page's title."""
     modules = bank.modules()
@@ -47,6 +50,7 @@ def browser_data(bank: toets.Bank, settings: dict, href, title) -> dict:
         "v": 1,
         "lengte": settings["lengte"], "cesuur": settings["cesuur"],
         "nodig": toets.pass_score(settings["lengte"], settings["cesuur"]),
+        "doelen": toets.objectives_list(objectives or {}),
         "modules": [{"nummer": m, "quota": q, "maxKennis": toets.max_knowledge(q)} for m, q in zip(modules, quotas)],
         "eenheden": [{
             "id": u.id, "module": u.module, "situatie": u.situatie,
@@ -64,10 +68,10 @@ def _has_test(app: Sphinx) -> bool:
 
 
 def add_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or pagename != PAGE or not _has_test(app):
+    if app.builder.format != "html" or pagename not in (PAGE, *RATING_PAGES) or not _has_test(app):
         return
     app.add_js_file(DATA, defer="defer")
-    app.add_js_file(SCRIPT, defer="defer")
+    app.add_js_file(SCRIPT if pagename == PAGE else RATING_SCRIPT, defer="defer")
 
 
 def write(app: Sphinx, exception) -> None:
@@ -87,7 +91,7 @@ def write(app: Sphinx, exception) -> None:
         node = app.env.titles.get(doc)
         return node.astext() if node is not None else doc
 
-    data = browser_data(bank, settings, lambda doc: app.builder.get_relative_uri(PAGE, doc), title)
+    data = browser_data(bank, settings, lambda doc: app.builder.get_relative_uri(PAGE, doc), title, objectives)
     target = Path(app.outdir) / "_static" / DATA
     text = script_text(data)
     target.parent.mkdir(parents=True, exist_ok=True)
