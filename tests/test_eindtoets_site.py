@@ -389,3 +389,91 @@ def test_ratings_before_and_after_side_by_side_never_leave_the_browser(pg, site)
     pg.once("dialog", lambda d: d.accept())
     pg.get_by_role("button", name="Alles wissen").click()
     assert pg.evaluate("(p) => Object.keys(localStorage).filter(k => k.startsWith(p + 'meting:'))", KEY) == []
+
+
+# --- the certificate ----------------------------------------------------------------------------------
+
+
+def pass_quickly(page, site: str) -> dict:
+    """A real attempt, answered right through storage, handed in with the button."""
+    open_test(page, site)
+    start_by_keyboard(page)
+    questions = bank(page)
+    saved = state(page)
+    for item in saved["p"][-1]["i"]:
+        item[2] = sorted(questions[item[0]]["sleutel"])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + "eindtoets", json.dumps(saved)])
+    page.reload(wait_until="networkidle")
+    page.get_by_role("button", name="Inleveren").click()
+    page.wait_for_selector("ol.cursus-toets-uitslag")
+    return state(page)["p"][-1]
+
+
+DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december"]
+
+
+def test_after_a_pass_the_browser_makes_the_certificate(browser, site, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pypdf import PdfReader
+
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True, timezone_id="Europe/Amsterdam")
+    page = ctx.new_page()
+    page.add_init_script(CSP_LISTENER)
+    visit = Visit()
+    page.on("request", lambda r: visit.requests.append(r.url))
+    page.goto(site + "book/afronden/bewijs.html", wait_until="networkidle")
+    assert "nog niet gehaald" in page.locator("#cursus-bewijs").inner_text()
+    assert not any("pdf-lib" in u for u in visit.requests), "the library loads only when asked for"
+
+    attempt = pass_quickly(page, site)
+    assert page.get_by_role("link", name="bewijs van deelname").count() == 1
+    page.get_by_role("link", name="bewijs van deelname").click()
+    page.wait_for_selector("#cursus-bewijs-naam")
+    assert no_overflow(page) and axe(page) == []
+    field = page.get_by_label("Je naam")
+    field.fill("   ")
+    page.get_by_role("button", name="Maak het bewijs (PDF)").click()
+    assert page.locator("#cursus-bewijs .cursus-status").inner_text() == "Typ eerst je naam."
+    field.fill("Ilse 🙂 de Vries")
+    page.get_by_role("button", name="Maak het bewijs (PDF)").click()
+    wait_for(page, "document.querySelector('#cursus-bewijs .cursus-status').textContent.includes('tekens')")
+    assert "🙂" in page.locator("#cursus-bewijs .cursus-status").inner_text()
+
+    name = "Zoë Ünal-de Bruijn"
+    field.fill(name)
+    field.focus()
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    download = info.value
+    assert download.suggested_filename == "bewijs-van-deelname.pdf"
+    path = tmp_path / "bewijs.pdf"
+    download.save_as(path)
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    when = datetime.fromisoformat(attempt["h"].replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/Amsterdam"))
+    version = COURSE.substitutions["versie"]
+    for expected in (name, f"{when.day} {DUTCH_MONTHS[when.month - 1]} {when.year}",
+                     f"{attempt['r']} van {attempt['m']} goed", f"versie {version}", COURSE.title_text,
+                     "geen accreditatie", "vrije ruimte / informeel leren (SKJ)",
+                     "overige deskundigheidsbevordering (Registerplein)", "ongeveer 6 uur", "M4.6"):
+        assert expected in text, (expected, text[:400])
+    fonts = {f for p in reader.pages for f in (p["/Resources"]["/Font"] or {}).values()}
+    assert fonts and all("Atkinson" in str(f.get_object()["/BaseFont"]) for f in fonts)
+    assert reader.metadata.title.startswith("Bewijs van deelname")
+    assert page.evaluate("window.__cspViolations") == []
+    assert visit.foreign(site) == []
+    assert page.evaluate("(k) => Object.keys(localStorage).filter(x => x.startsWith(k) && x.includes('naam'))",
+                         KEY) == []
+    ctx.close()
+
+
+def test_the_libraries_are_in_the_site_with_their_licences(built_html):
+    folder = built_html / "_static" / "vendor" / "pdf-lib"
+    assert {p.name for p in folder.iterdir()} >= {"pdf-lib.min.js", "fontkit.umd.min.js", "LICENSES.txt",
+                                                 "cursus-lettertype.js"}
+    licences = (folder / "LICENSES.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licences and "@pdf-lib/fontkit 1.1.1" in licences and "Open Font License" in licences
