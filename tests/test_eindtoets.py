@@ -318,3 +318,11 @@ def test_objectives_are_plain_text_for_the_ratings():
     assert toets.plain_objective("de {term}`Social Media Disorder Scale` en haar {term}`afkappunten <afkappunt>`") \
         == "de Social Media Disorder Scale en haar afkappunten"
     assert not any("{" in o["tekst"] or "`" in o["tekst"] for o in found)
+
+
+def test_the_pages_say_the_length_and_pass_mark_the_settings_give():
+    words = {20: "twintig", 16: "zestien", 24: "vierentwintig", 30: "dertig"}
+    for page in ("eindtoets", "index"):
+        text = (ROOT / "book" / "afronden" / f"{page}.md").read_text(encoding="utf-8")
+        assert f"{words[SETTINGS['lengte']]} vragen" in text.lower(), page
+        assert f"{round(SETTINGS['cesuur'] * 100)}% of meer goed" in text, page

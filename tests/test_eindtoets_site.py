@@ -124,9 +124,9 @@ def axe(page) -> list[str]:
     # axe checks the whole page wherever it is scrolled; only the theme's back-to-top button (white
     # on orange, 2.4:1, shown after a scroll; not this page's markup, reported to the site's owners)
     # depends on the scroll, so the page is checked from the top, as tests/test_pages.py does.
-    page.evaluate("window.scrollTo(0, 0)")
-    wait_for(page, "getComputedStyle(document.getElementById('pst-back-to-top')).display === 'none'"
-                   " && document.getAnimations().every(a => a.playState !== 'running')")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'}); window.dispatchEvent(new Event('scroll'))")
+    wait_for(page, "window.scrollY === 0 && getComputedStyle(document.getElementById('pst-back-to-top')).display"
+                   " === 'none' && document.getAnimations().every(a => a.playState !== 'running')")
     csp = page.evaluate("window.__cspViolations.splice(0)")   # the page's own reports, before axe's <style>
     violations = Axe().run(page).response["violations"]
     page.evaluate("window.__cspViolations.splice(0)")
@@ -429,8 +429,9 @@ def test_after_a_pass_the_browser_makes_the_certificate(browser, site, tmp_path)
     assert not any("pdf-lib" in u for u in visit.requests), "the library loads only when asked for"
 
     attempt = pass_quickly(page, site)
-    assert page.get_by_role("link", name="bewijs van deelname").count() == 1
-    page.get_by_role("link", name="bewijs van deelname").click()
+    proof = page.locator("#cursus-eindtoets").get_by_role("link", name="bewijs van deelname")
+    assert proof.count() == 1
+    proof.click()
     page.wait_for_selector("#cursus-bewijs-naam")
     assert no_overflow(page) and axe(page) == []
     field = page.get_by_label("Je naam")
@@ -477,3 +478,33 @@ def test_the_libraries_are_in_the_site_with_their_licences(built_html):
                                                  "cursus-lettertype.js"}
     licences = (folder / "LICENSES.txt").read_text(encoding="utf-8")
     assert "MIT License" in licences and "@pdf-lib/fontkit 1.1.1" in licences and "Open Font License" in licences
+
+
+# --- the course evaluation ------------------------------------------------------------------------------
+
+
+def test_the_evaluation_is_kept_here_and_can_be_copied_or_downloaded(browser, site, tmp_path):
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.rstrip("/"))
+    page = ctx.new_page()
+    page.add_init_script(CSP_LISTENER)
+    page.goto(site + "book/afronden/evaluatie.html", wait_until="networkidle")
+    marker = "<b>niet vet</b> & regel twee\nmet 🙂"
+    page.get_by_label("Wat neem je mee naar je werk?").fill(marker)
+    page.get_by_role("group", name="Zou je de training een collega aanraden?").get_by_label("misschien").check()
+    saved = json.loads(page.evaluate("(k) => localStorage.getItem(k)", KEY + "evaluatie"))
+    assert saved == {"meenemen": marker, "aanraden": "misschien"}
+    page.reload(wait_until="networkidle")
+    assert page.get_by_label("Wat neem je mee naar je werk?").input_value() == marker
+    page.get_by_role("button", name="Kopieer de evaluatie").click()
+    wait_for(page, "document.querySelector('#cursus-evaluatie .cursus-status').textContent.includes('klembord')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download als tekst").click()
+    info.value.save_as(tmp_path / "evaluatie.txt")
+    text = (tmp_path / "evaluatie.txt").read_text(encoding="utf-8")
+    assert text == copied and marker in text and "Zou je de training een collega aanraden?\nmisschien" in text
+    assert "(niet ingevuld)" in text
+    assert page.locator("#cursus-evaluatie b").count() == 0
+    assert no_overflow(page) and axe(page) == []
+    ctx.close()

@@ -41,6 +41,9 @@ PACKAGES = (ROOT / "node_modules" / "pdf-lib", ROOT / "node_modules" / "@pdf-lib
 FONTS = {"regular": "atkinson-hyperlegible-latin-400-normal.woff2",
          "bold": "atkinson-hyperlegible-latin-700-normal.woff2"}
 FONT_SCRIPT = "cursus-lettertype.js"
+#: The course evaluation (no bank data needed).
+EVALUATION_PAGE = "book/afronden/evaluatie"
+EVALUATION_SCRIPT = "cursus-evaluatie.js"
 #: The self-ratings per objective before module 1 and after the test (cursus-meting.js, the same data).
 RATING_PAGES = ("book/start/voormeting", "book/afronden/nameting")
 RATING_SCRIPT = "cursus-meting.js"
@@ -82,7 +85,11 @@ def _has_test(app: Sphinx) -> bool:
 
 
 def add_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or pagename not in (PAGE, CERTIFICATE_PAGE, *RATING_PAGES) or not _has_test(app):
+    if app.builder.format != "html" or not _has_test(app):
+        return
+    if pagename == EVALUATION_PAGE:
+        app.add_js_file(EVALUATION_SCRIPT, defer="defer")
+    if pagename not in (PAGE, CERTIFICATE_PAGE, *RATING_PAGES):
         return
     app.add_js_file(DATA, defer="defer")
     script = {PAGE: SCRIPT, CERTIFICATE_PAGE: CERTIFICATE_SCRIPT}.get(pagename, RATING_SCRIPT)
