@@ -326,3 +326,23 @@ def test_the_pages_say_the_length_and_pass_mark_the_settings_give():
         text = (ROOT / "book" / "afronden" / f"{page}.md").read_text(encoding="utf-8")
         assert f"{words[SETTINGS['lengte']]} vragen" in text.lower(), page
         assert f"{round(SETTINGS['cesuur'] * 100)}% of meer goed" in text, page
+
+
+def bank_spelling(bank: toets.Bank) -> list[str]:
+    from tools.quality import spelling
+
+    checker = spelling.Checker()
+    out = []
+    for u in bank.units:
+        texts = [u.situatie] + [t for q in u.vragen for t in (q.vraag, *(o.tekst for o in q.opties),
+                                                              *(o.feedback for o in q.opties))]
+        for t in texts:
+            out += [f"{u.id}: {w}" for w in checker.unknown_words(re.sub(r"\b[\w-]+\.nl\b", "", t))]
+    return out
+
+
+def test_the_bank_is_spelled_in_dutch():
+    assert bank_spelling(BANK) == []
+    unit = BANK.units[0]
+    typo = dataclasses.replace(unit, situatie="Een jongere die steeds zit te piekerd.")
+    assert bank_spelling(toets.Bank((typo,))) == [f"{unit.id}: piekerd"]
