@@ -300,3 +300,29 @@ def pass_score(maximum: int, mark: float) -> int:
 
 
 ID = re.compile(r"^E-M(\d+)-(\d{2})([a-c]?)$")
+_ROLE = re.compile(r"\{[a-z:]+\}`([^`<]*?)(?:\s*<[^`>]*>)?`")
+
+
+#: Minutes the final test takes, on top of the modules' own study times (for the certificate's study load).
+TEST_MINUTES = 30
+_TOTAL = re.compile(r"\*\*[Tt]otaal\*\* \| \*\*(\d+)\*\*")
+
+
+def study_hours(course) -> float:
+    """The study load on the certificate: the modules' "Duur" totals plus the test, to the half hour."""
+    minutes = 0
+    for module in course.modules:
+        found = _TOTAL.search(course.text(module.index).split("## Duur", 1)[-1])
+        minutes += int(found.group(1)) if found else 0
+    return round((minutes + TEST_MINUTES) / 30) / 2
+
+
+def plain_objective(text: str) -> str:
+    """An objective as a reader sees it: ``{term}`afkappunten <afkappunt>``` -> 'afkappunten', no emphasis."""
+    return " ".join(_ROLE.sub(lambda m: m.group(1).strip(), text).replace("**", "").replace("*", "").split())
+
+
+def objectives_list(objectives: dict[int, list[str]]) -> list[dict]:
+    """[{"code": "M1.1", "module": 1, "tekst": "..."}, ...] in module order (the voor- en nameting)."""
+    return [{"code": f"M{m}.{n}", "module": m, "tekst": plain_objective(t)}
+            for m in sorted(objectives) for n, t in enumerate(objectives[m], 1)]

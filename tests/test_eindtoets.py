@@ -296,3 +296,53 @@ def test_every_option_has_its_own_feedback_and_the_key_says_juist():
     for q in BANK.questions:
         for n, option in enumerate(q.opties):
             assert option.feedback.startswith("Juist." if n in q.sleutel else "Niet juist."), (q.id, n)
+
+
+# --- what the build writes for the browser -----------------------------------------------------------
+
+
+def test_the_page_data_cannot_end_its_script():
+    from course.sphinxext import eindtoets
+
+    text = eindtoets.script_text({"vraag": "</script><script>alert(1)</script> & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert text.startswith("window.CURSUS_EINDTOETS = {") and text.endswith(";\n")
+    body = text.removeprefix("window.CURSUS_EINDTOETS = ").rstrip().rstrip(";")
+    import json
+    assert json.loads(body) == {"vraag": "</script><script>alert(1)</script> & \u2028"}
+
+
+def test_objectives_are_plain_text_for_the_ratings():
+    found = toets.objectives_list(OBJECTIVES)
+    assert [o["code"] for o in found][:2] == ["M1.1", "M1.2"] and len(found) == sum(map(len, OBJECTIVES.values()))
+    assert toets.plain_objective("de {term}`Social Media Disorder Scale` en haar {term}`afkappunten <afkappunt>`") \
+        == "de Social Media Disorder Scale en haar afkappunten"
+    assert not any("{" in o["tekst"] or "`" in o["tekst"] for o in found)
+
+
+def test_the_pages_say_the_length_and_pass_mark_the_settings_give():
+    words = {20: "twintig", 16: "zestien", 24: "vierentwintig", 30: "dertig"}
+    for page in ("eindtoets", "index"):
+        text = (ROOT / "book" / "afronden" / f"{page}.md").read_text(encoding="utf-8")
+        assert f"{words[SETTINGS['lengte']]} vragen" in text.lower(), page
+        assert f"{round(SETTINGS['cesuur'] * 100)}% of meer goed" in text, page
+
+
+def bank_spelling(bank: toets.Bank) -> list[str]:
+    from tools.quality import spelling
+
+    checker = spelling.Checker()
+    out = []
+    for u in bank.units:
+        texts = [u.situatie] + [t for q in u.vragen for t in (q.vraag, *(o.tekst for o in q.opties),
+                                                              *(o.feedback for o in q.opties))]
+        for t in texts:
+            out += [f"{u.id}: {w}" for w in checker.unknown_words(re.sub(r"\b[\w-]+\.nl\b", "", t))]
+    return out
+
+
+def test_the_bank_is_spelled_in_dutch():
+    assert bank_spelling(BANK) == []
+    unit = BANK.units[0]
+    typo = dataclasses.replace(unit, situatie="Een jongere die steeds zit te piekerd.")
+    assert bank_spelling(toets.Bank((typo,))) == [f"{unit.id}: piekerd"]

@@ -12,7 +12,7 @@ from collections import Counter
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import wait_for
+from conftest import COURSE, wait_for
 from test_pages import CSP_LISTENER, Visit
 
 from course import toets
@@ -124,9 +124,9 @@ def axe(page) -> list[str]:
     # axe checks the whole page wherever it is scrolled; only the theme's back-to-top button (white
     # on orange, 2.4:1, shown after a scroll; not this page's markup, reported to the site's owners)
     # depends on the scroll, so the page is checked from the top, as tests/test_pages.py does.
-    page.evaluate("window.scrollTo(0, 0)")
-    wait_for(page, "getComputedStyle(document.getElementById('pst-back-to-top')).display === 'none'"
-                   " && document.getAnimations().every(a => a.playState !== 'running')")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'}); window.dispatchEvent(new Event('scroll'))")
+    wait_for(page, "window.scrollY === 0 && getComputedStyle(document.getElementById('pst-back-to-top')).display"
+                   " === 'none' && document.getAnimations().every(a => a.playState !== 'running')")
     csp = page.evaluate("window.__cspViolations.splice(0)")   # the page's own reports, before axe's <style>
     violations = Axe().run(page).response["violations"]
     page.evaluate("window.__cspViolations.splice(0)")
@@ -344,3 +344,167 @@ def test_self_check_answers_are_kept_and_progress_is_announced(pg, site):
     pg.get_by_role("button", name="Module klaar").click()
     events = [e["detail"] for e in pg.evaluate("window.__events") if e["name"] == "cursus:voortgang"]
     assert events == [{"module": "book/m1-spectrum", "klaar": True}, {"module": "book/m1-spectrum", "klaar": False}]
+
+
+# --- voor- en nameting ------------------------------------------------------------------------------
+
+
+def rate_by_keyboard(page, value: int) -> int:
+    """Give every objective the same rating with Tab and the arrow keys; returns how many were rated."""
+    groups = page.locator("fieldset.cursus-meting-doel")
+    for n in range(groups.count()):
+        groups.nth(n).get_by_role("radio").first.focus()
+        page.keyboard.press("Space")
+        for _ in range(value - 1):
+            page.keyboard.press("ArrowRight")
+    return groups.count()
+
+
+def test_ratings_before_and_after_side_by_side_never_leave_the_browser(pg, site):
+    objectives = toets.objectives_list({m.number: COURSE.objectives(m) for m in COURSE.modules})
+    pg.goto(site + "book/start/voormeting.html", wait_until="networkidle")
+    assert rate_by_keyboard(pg, 2) == len(objectives) == 21
+    assert "{term}" not in pg.locator("#cursus-meting").inner_text()
+    assert no_overflow(pg)
+    assert axe(pg) == []
+    before = json.loads(pg.evaluate("(k) => localStorage.getItem(k)", KEY + "meting:voor"))
+    assert before == {o["code"]: 2 for o in objectives}
+
+    pg.goto(site + "book/afronden/nameting.html", wait_until="networkidle")
+    rate_by_keyboard(pg, 4)
+    table = pg.locator("table.cursus-meting-tabel")
+    assert table.locator("tbody tr").count() == 21
+    first = table.locator("tbody tr").first.inner_text()
+    assert "M1.1" in first and "2 (een beetje zeker)" in first and "4 (zeker)" in first
+    assert json.loads(pg.evaluate("(k) => localStorage.getItem(k)", KEY + "meting:na")) == {
+        o["code"]: 4 for o in objectives}
+    assert no_overflow(pg)
+    assert axe(pg) == []
+    # Nothing left the browser: only the site's own files were requested, none after the page loaded.
+    assert pg.visit.foreign(site) == []
+    assert all(urlparse(u).path.rsplit(".", 1)[-1] in {"html", "css", "js", "woff2", "ico", "svg", "png"}
+               for u in pg.visit.requests), pg.visit.requests
+
+    pg.goto(site + "book/bijlagen/mijn-reflecties.html", wait_until="networkidle")
+    pg.once("dialog", lambda d: d.accept())
+    pg.get_by_role("button", name="Alles wissen").click()
+    assert pg.evaluate("(p) => Object.keys(localStorage).filter(k => k.startsWith(p + 'meting:'))", KEY) == []
+
+
+# --- the certificate ----------------------------------------------------------------------------------
+
+
+def pass_quickly(page, site: str) -> dict:
+    """A real attempt, answered right through storage, handed in with the button."""
+    open_test(page, site)
+    start_by_keyboard(page)
+    questions = bank(page)
+    saved = state(page)
+    for item in saved["p"][-1]["i"]:
+        item[2] = sorted(questions[item[0]]["sleutel"])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + "eindtoets", json.dumps(saved)])
+    page.reload(wait_until="networkidle")
+    page.get_by_role("button", name="Inleveren").click()
+    page.wait_for_selector("ol.cursus-toets-uitslag")
+    return state(page)["p"][-1]
+
+
+DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+                "november", "december"]
+
+
+def test_after_a_pass_the_browser_makes_the_certificate(browser, site, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from pypdf import PdfReader
+
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True, timezone_id="Europe/Amsterdam")
+    page = ctx.new_page()
+    page.add_init_script(CSP_LISTENER)
+    visit = Visit()
+    page.on("request", lambda r: visit.requests.append(r.url))
+    page.goto(site + "book/afronden/bewijs.html", wait_until="networkidle")
+    assert "nog niet gehaald" in page.locator("#cursus-bewijs").inner_text()
+    assert not any("pdf-lib" in u for u in visit.requests), "the library loads only when asked for"
+
+    attempt = pass_quickly(page, site)
+    proof = page.locator("#cursus-eindtoets").get_by_role("link", name="bewijs van deelname")
+    assert proof.count() == 1
+    proof.click()
+    page.wait_for_selector("#cursus-bewijs-naam")
+    assert no_overflow(page) and axe(page) == []
+    field = page.get_by_label("Je naam")
+    field.fill("   ")
+    page.get_by_role("button", name="Maak het bewijs (PDF)").click()
+    assert page.locator("#cursus-bewijs .cursus-status").inner_text() == "Typ eerst je naam."
+    field.fill("Ilse 🙂 de Vries")
+    page.get_by_role("button", name="Maak het bewijs (PDF)").click()
+    wait_for(page, "document.querySelector('#cursus-bewijs .cursus-status').textContent.includes('tekens')")
+    assert "🙂" in page.locator("#cursus-bewijs .cursus-status").inner_text()
+
+    name = "Zoë Ünal-de Bruijn"
+    field.fill(name)
+    field.focus()
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    download = info.value
+    assert download.suggested_filename == "bewijs-van-deelname.pdf"
+    path = tmp_path / "bewijs.pdf"
+    download.save_as(path)
+    reader = PdfReader(path)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    when = datetime.fromisoformat(attempt["h"].replace("Z", "+00:00")).astimezone(ZoneInfo("Europe/Amsterdam"))
+    version = COURSE.substitutions["versie"]
+    for expected in (name, f"{when.day} {DUTCH_MONTHS[when.month - 1]} {when.year}",
+                     f"{attempt['r']} van {attempt['m']} goed", f"versie {version}", COURSE.title_text,
+                     "geen accreditatie", "vrije ruimte / informeel leren (SKJ)",
+                     "overige deskundigheidsbevordering (Registerplein)", "ongeveer 6 uur", "M4.6"):
+        assert expected in text, (expected, text[:400])
+    fonts = {f for p in reader.pages for f in (p["/Resources"]["/Font"] or {}).values()}
+    assert fonts and all("Atkinson" in str(f.get_object()["/BaseFont"]) for f in fonts)
+    assert reader.metadata.title.startswith("Bewijs van deelname")
+    assert page.evaluate("window.__cspViolations") == []
+    assert visit.foreign(site) == []
+    assert page.evaluate("(k) => Object.keys(localStorage).filter(x => x.startsWith(k) && x.includes('naam'))",
+                         KEY) == []
+    ctx.close()
+
+
+def test_the_libraries_are_in_the_site_with_their_licences(built_html):
+    folder = built_html / "_static" / "vendor" / "pdf-lib"
+    assert {p.name for p in folder.iterdir()} >= {"pdf-lib.min.js", "fontkit.umd.min.js", "LICENSES.txt",
+                                                 "cursus-lettertype.js"}
+    licences = (folder / "LICENSES.txt").read_text(encoding="utf-8")
+    assert "MIT License" in licences and "@pdf-lib/fontkit 1.1.1" in licences and "Open Font License" in licences
+
+
+# --- the course evaluation ------------------------------------------------------------------------------
+
+
+def test_the_evaluation_is_kept_here_and_can_be_copied_or_downloaded(browser, site, tmp_path):
+    ctx = browser.new_context(viewport=PHONE, accept_downloads=True)
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.rstrip("/"))
+    page = ctx.new_page()
+    page.add_init_script(CSP_LISTENER)
+    page.goto(site + "book/afronden/evaluatie.html", wait_until="networkidle")
+    marker = "<b>niet vet</b> & regel twee\nmet 🙂"
+    page.get_by_label("Wat neem je mee naar je werk?").fill(marker)
+    page.get_by_role("group", name="Zou je de training een collega aanraden?").get_by_label("misschien").check()
+    saved = json.loads(page.evaluate("(k) => localStorage.getItem(k)", KEY + "evaluatie"))
+    assert saved == {"meenemen": marker, "aanraden": "misschien"}
+    page.reload(wait_until="networkidle")
+    assert page.get_by_label("Wat neem je mee naar je werk?").input_value() == marker
+    page.get_by_role("button", name="Kopieer de evaluatie").click()
+    wait_for(page, "document.querySelector('#cursus-evaluatie .cursus-status').textContent.includes('klembord')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download als tekst").click()
+    info.value.save_as(tmp_path / "evaluatie.txt")
+    text = (tmp_path / "evaluatie.txt").read_text(encoding="utf-8")
+    assert text == copied and marker in text and "Zou je de training een collega aanraden?\nmisschien" in text
+    assert "(niet ingevuld)" in text
+    assert page.locator("#cursus-evaluatie b").count() == 0
+    assert no_overflow(page) and axe(page) == []
+    ctx.close()

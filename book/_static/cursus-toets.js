@@ -291,6 +291,12 @@
     summary.appendChild(document.createTextNode(passed ? "Je hebt de eindtoets gehaald."
       : "Je hebt " + needed(attempt.m) + " goed nodig om te slagen."));
     root.appendChild(summary);
+    if (state.p.some(function (a) { return a.g === 1; })) {
+      var proof = el("p", { "class": "cursus-toets-bewijs" }, "Je kunt nu je ");
+      proof.appendChild(el("a", { href: "bewijs.html" }, "bewijs van deelname"));
+      proof.appendChild(document.createTextNode(" maken."));
+      root.appendChild(proof);
+    }
     root.appendChild(el("p", {}, index === 0 ? "Dit is je eerste poging: die telt."
       : "Dit was poging " + (index + 1) + ". Je eerste poging telt: " + counts.r + " van " + counts.m + ", " +
         (counts.g === 1 ? "geslaagd." : "niet geslaagd.")));

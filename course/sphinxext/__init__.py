@@ -14,7 +14,7 @@ search        results that name their module, glossary terms kept, snippets over
 notebooks     notebook outputs follow the helper package (cache cleared, notebooks read again)
 runtime       notebook pages run in the learner's browser (Pyodide from the site, panel, assets)
 csp           a Content-Security-Policy on every page: only the site's own scripts and styles
-eindtoets     the final test's item bank as data for the test page (course/toets.py)
+eindtoets     the final test: the item bank as data for its pages, pdf-lib and the font for the certificate
 downloads     download links final at build time (course/outputs.py); page hashes for the no-rewrite test
 ============  =====================================================================================
 

@@ -13,13 +13,16 @@ Text stays text: the browser script sets every string with ``textContent``, and 
 
 from __future__ import annotations
 
+import base64
+import io
 import json
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from course import model, toets
+from course import ROOT, model, toets
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +30,23 @@ logger = logging.getLogger(__name__)
 PAGE = "book/afronden/eindtoets"
 DATA = "cursus-eindtoets.js"
 SCRIPT = "cursus-toets.js"
+#: The certificate of participation: made in the browser with pdf-lib and fontkit (npm), which the
+#: page loads only when the learner asks for the PDF; the course font goes in as TrueType.
+CERTIFICATE_PAGE = "book/afronden/bewijs"
+CERTIFICATE_SCRIPT = "cursus-bewijs.js"
+VENDOR = Path("vendor") / "pdf-lib"
+NPM = {"pdf-lib.min.js": ROOT / "node_modules" / "pdf-lib" / "dist" / "pdf-lib.min.js",
+       "fontkit.umd.min.js": ROOT / "node_modules" / "@pdf-lib" / "fontkit" / "dist" / "fontkit.umd.min.js"}
+PACKAGES = (ROOT / "node_modules" / "pdf-lib", ROOT / "node_modules" / "@pdf-lib" / "fontkit")
+FONTS = {"regular": "atkinson-hyperlegible-latin-400-normal.woff2",
+         "bold": "atkinson-hyperlegible-latin-700-normal.woff2"}
+FONT_SCRIPT = "cursus-lettertype.js"
+#: The course evaluation (no bank data needed).
+EVALUATION_PAGE = "book/afronden/evaluatie"
+EVALUATION_SCRIPT = "cursus-evaluatie.js"
+#: The self-ratings per objective before module 1 and after the test (cursus-meting.js, the same data).
+RATING_PAGES = ("book/start/voormeting", "book/afronden/nameting")
+RATING_SCRIPT = "cursus-meting.js"
 ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
@@ -38,7 +58,7 @@ def script_text(data: dict) -> str:
     return f"window.CURSUS_EINDTOETS = {text};\n"
 
 
-def browser_data(bank: toets.Bank, settings: dict, href, title) -> dict:
+def browser_data(bank: toets.Bank, settings: dict, href, title, objectives: dict[int, list[str]] | None = None) -> dict:
     """What the test page needs: settings, per module its quota, the units with their questions.
     ``href(doc)`` gives a link relative to the test page, ``title(doc)`` the page's title."""
     modules = bank.modules()
@@ -47,6 +67,7 @@ def browser_data(bank: toets.Bank, settings: dict, href, title) -> dict:
         "v": 1,
         "lengte": settings["lengte"], "cesuur": settings["cesuur"],
         "nodig": toets.pass_score(settings["lengte"], settings["cesuur"]),
+        "doelen": toets.objectives_list(objectives or {}),
         "modules": [{"nummer": m, "quota": q, "maxKennis": toets.max_knowledge(q)} for m, q in zip(modules, quotas)],
         "eenheden": [{
             "id": u.id, "module": u.module, "situatie": u.situatie,
@@ -64,10 +85,15 @@ def _has_test(app: Sphinx) -> bool:
 
 
 def add_to_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if app.builder.format != "html" or pagename != PAGE or not _has_test(app):
+    if app.builder.format != "html" or not _has_test(app):
+        return
+    if pagename == EVALUATION_PAGE:
+        app.add_js_file(EVALUATION_SCRIPT, defer="defer")
+    if pagename not in (PAGE, CERTIFICATE_PAGE, *RATING_PAGES):
         return
     app.add_js_file(DATA, defer="defer")
-    app.add_js_file(SCRIPT, defer="defer")
+    script = {PAGE: SCRIPT, CERTIFICATE_PAGE: CERTIFICATE_SCRIPT}.get(pagename, RATING_SCRIPT)
+    app.add_js_file(script, defer="defer")
 
 
 def write(app: Sphinx, exception) -> None:
@@ -87,12 +113,58 @@ def write(app: Sphinx, exception) -> None:
         node = app.env.titles.get(doc)
         return node.astext() if node is not None else doc
 
-    data = browser_data(bank, settings, lambda doc: app.builder.get_relative_uri(PAGE, doc), title)
+    data = browser_data(bank, settings, lambda doc: app.builder.get_relative_uri(PAGE, doc), title, objectives)
+    data["cursus"] = {"titel": course.title_text, "versie": course.substitutions.get("versie", ""),
+                      "adres": course.substitutions.get("site_url", ""), "studielast": toets.study_hours(course)}
+    _write_vendor(Path(app.outdir) / "_static", Path(app.srcdir))
     target = Path(app.outdir) / "_static" / DATA
     text = script_text(data)
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
+
+
+def _changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def font_script(fonts: Path) -> str:
+    """The course font as TrueType in base64 (pdf-lib embeds TrueType; the site has WOFF2), as a
+    script so that it also loads from a folder."""
+    from fontTools.ttLib import TTFont
+
+    out = {}
+    for name, file in FONTS.items():
+        font = TTFont(fonts / file)
+        font.flavor = None
+        buffer = io.BytesIO()
+        font.save(buffer)
+        out[name] = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return "window.CURSUS_LETTERTYPE = " + json.dumps(out, sort_keys=True) + ";\n"
+
+
+def _write_vendor(static: Path, srcdir: Path) -> None:
+    missing = [str(p) for p in NPM.values() if not p.exists()]
+    if missing:
+        logger.warning("the certificate needs pdf-lib and @pdf-lib/fontkit (%s): run `npm ci` (make html does)",
+                       ", ".join(missing))
+        return
+    for name, source in NPM.items():
+        target = static / VENDOR / name
+        if not target.exists() or target.stat().st_size != source.stat().st_size:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    pdflib, fontkit = (json.loads((p / "package.json").read_text(encoding="utf-8")) for p in PACKAGES)
+    text = (PACKAGES[0] / "LICENSE.md").read_text(encoding="utf-8").strip()
+    licences = (f"pdf-lib {pdflib['version']} (npm pdf-lib), licence {pdflib['license']}:\n\n{text}\n\n"
+                f"@pdf-lib/fontkit {fontkit['version']} (npm @pdf-lib/fontkit): licence {fontkit['license']}, "
+                f"author {fontkit['author']}; a fork of fontkit by Devon Govett (MIT).\n\n"
+                "Atkinson Hyperlegible, embedded in the certificate: SIL Open Font License 1.1, see "
+                "_static/fonts/OFL.txt.\n")
+    _changed(static / VENDOR / "LICENSES.txt", licences.encode("utf-8"))
+    _changed(static / VENDOR / FONT_SCRIPT, font_script(srcdir / "book" / "_static" / "fonts").encode("ascii"))
 
 
 def setup(app: Sphinx) -> None:
