@@ -27,6 +27,7 @@ DOWNLOADS = [
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
+    ("handleiding-leeromgeving.pdf", PDF / "handleiding-leeromgeving.pdf"),   # tools/printbook/orgguide.py
     ("oefenpakket.zip", oefenpakket.build),            # notebooks, helper package, data, requirements, LEESMIJ
     ("dagboek-sjabloon.csv", ROOT / V.DIARY_TEMPLATE),  # the empty diary, as the notebook reads it
     ("workshop", WORKSHOP),                            # per plan: decks, print pack, handout, forms
