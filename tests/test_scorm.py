@@ -292,3 +292,50 @@ def test_handbook_leaves_the_organisation_part_out_and_the_guide_has_it(built_ht
     for fact in ("Moodle", "aNewSpring", "Wat de leeromgeving vastlegt", "Wat in de browser blijft", "De AVG"):
         assert fact in whole, fact
     assert "Module 1" not in whole.split("Inhoud", 1)[-1][:400]
+
+
+# --- the accreditation dossier ---------------------------------------------------------------------
+
+
+def test_stated_minutes_are_read_from_the_module_page(tmp_path):
+    from tools.lms import dossier
+
+    page = tmp_path / "index.md"
+    page.write_text("# M\n\n## Duur\n\n| Onderdeel | Minuten |\n|---|---|\n| Lezen | 25 |\n| **Totaal** | **70** |\n\n"
+                    "## Verder\n\n| x | 99 |\n", encoding="utf-8")
+    assert dossier.stated_minutes(page) == {"Lezen": 25, "Totaal": 70}
+    assert dossier.plain("zoals {term}`afkappunten <afkappunt>` en {term}`FoMO`") == "zoals afkappunten en FoMO"
+
+
+def test_dossier_study_load_is_computed_and_checked_against_the_stated_times(built_html, monkeypatch):
+    from course import model
+    from tools.lms import dossier
+
+    index = model.load_index(built_html)
+    loads = dossier.loads(index, built_html)
+    assert [x.module for x in loads] == [m["caption"] for m in index["modules"]]
+    for load in loads:
+        assert load.words > 1000 and load.reading > 10 and load.exercises > 10, load
+        assert load.stated.get("Totaal"), load.module
+    html_text, _ = dossier.body(index, built_html)
+    assert html_text.count("<td>klopt</td>") == len(loads)
+    # control: a stated time far from the computed one is marked
+    monkeypatch.setattr(dossier, "stated_minutes", lambda source: {"Totaal": 20})
+    marked, _ = dossier.body(index, built_html)
+    assert "<td>klopt</td>" not in marked and marked.count("wijkt +") == len(loads)
+    assert "{term}" not in html_text and "&lt;script" not in html_text
+
+
+def test_dossier_pdf(built_html):
+    from conftest import pdf_text
+
+    from tools import lms
+
+    assert lms.DOSSIER.exists(), "run `make book` (tools.lms writes the dossier)"
+    whole = " ".join(pdf_text(lms.DOSSIER))
+    for fact in ("Accreditatiedossier".upper(), "Leerdoelen en inhoud per module", "Studiebelasting", "Toetsing",
+                 "Cesuur: 70% goed", "SKJ", "V&VN", "Registerplein", "Dit dossier is geen accreditatie",
+                 "klachtenregeling", "jongerenwerkers"):
+        assert fact in whole, fact
+    assert "{term}" not in whole
+    assert (built_html / "downloads" / lms.DOSSIER.name).read_bytes() == lms.DOSSIER.read_bytes()
