@@ -471,3 +471,24 @@ def test_lms_script_is_inert_on_the_public_site(browser, site, run):
     # control: inside the package the same page is marked
     frame = run("scorm12").go("book/index.html")
     assert frame.evaluate("() => document.documentElement.classList.contains('cursus-in-lms')") is True
+
+
+def test_wiping_the_browser_keeps_the_lms_record(run):
+    """The notice tells learners on a shared computer to wipe with "Alles wissen": that wipes this
+    browser, and the LMS keeps what it recorded."""
+    r = run("scorm2004")
+    finish_modules(r)
+    take_test(r, [attempt(20, 16)])
+    wait_for(r.page, "() => window.lmsApi.getCMIValue('cmi.completion_status') === 'completed'")
+    kept = r.value("cmi.suspend_data")
+    frame = r.go("book/bijlagen/mijn-reflecties.html")
+    r.page.on("dialog", lambda d: d.accept())
+    frame.get_by_role("button", name="Alles wissen").click()
+    wait_for(r.page, "(p) => !Object.keys(document.getElementById('sco').contentWindow.localStorage)"
+             ".some(k => k.startsWith(p))", PREFIX)
+    r.go("book/m1-spectrum/afsluiting.html")          # more page changes and storage events after the wipe
+    r.page.wait_for_timeout(300)
+    assert r.value("cmi.completion_status") == "completed"
+    assert r.value("cmi.success_status") == "passed"
+    assert r.value("cmi.suspend_data") == kept
+    assert r.value("cmi.location").endswith("afsluiting.html")   # the bookmark still follows
