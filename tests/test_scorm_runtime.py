@@ -492,3 +492,30 @@ def test_wiping_the_browser_keeps_the_lms_record(run):
     assert r.value("cmi.success_status") == "passed"
     assert r.value("cmi.suspend_data") == kept
     assert r.value("cmi.location").endswith("afsluiting.html")   # the bookmark still follows
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 683, 1280])
+def test_launch_page_without_an_lms_says_so_and_passes_axe(browser, server, scheme, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        violations = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(server + "scorm12/start.html")
+        wait_for(page, "() => document.getElementById('cursus-lms-frame').getAttribute('src') !== 'about:blank'")
+        assert page.evaluate("() => window.cursusLMS") is None
+        assert "niet gevonden" in page.locator("#cursus-lms-status").inner_text()
+        assert page.get_attribute("#cursus-lms-frame", "src") == "site/book/index.html"
+        # the notice and the course fit: no sideways scrolling, the frame gets most of the window
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        frame_height = page.evaluate("() => document.getElementById('cursus-lms-frame').getBoundingClientRect().height")
+        assert frame_height > 800 * 0.6
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "cursus-lms-wissen"
+        found = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+        assert found == [] and violations == []
+    finally:
+        context.close()
