@@ -519,3 +519,17 @@ def test_launch_page_without_an_lms_says_so_and_passes_axe(browser, server, sche
         assert found == [] and violations == []
     finally:
         context.close()
+
+
+def test_the_python_runtime_runs_from_inside_the_package(run):
+    """The notebooks' in-browser Python (Pyodide and the course's pack) comes from the zip: a
+    notebook page in the LMS frame runs its cells with nothing from another host (the fixture
+    fails the test on any foreign request or CSP error)."""
+    r = run("scorm12")
+    frame = r.go("exercises/m1-spectrum.html")
+    frame.get_by_role("button", name="Zelf proberen in je browser").click()
+    wait_for(r.page, """() => { const d = document.getElementById('sco').contentDocument
+        .getElementById('cursus-lms-frame').contentDocument;
+        const s = d.querySelector('.cursus-oefenen-status'); return s && s.textContent.startsWith('Klaar'); }""",
+             timeout=180)
+    assert frame.locator("div.cell .cell_output").count() > 0
