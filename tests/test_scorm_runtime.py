@@ -53,6 +53,7 @@ window.startLMS = function (version, data, content) {
   frame.src = content;
   document.body.appendChild(frame);
 };
+window.openSCO = function (content) { window.popup = window.open(content, "sco"); };
 window.cmi = function () { return JSON.parse(JSON.stringify(window.lmsApi.renderCMIToJSONObject())); };
 window.closeSCO = function () { document.getElementById("sco").remove(); };
 """
@@ -533,3 +534,24 @@ def test_the_python_runtime_runs_from_inside_the_package(run):
         const s = d.querySelector('.cursus-oefenen-status'); return s && s.textContent.startsWith('Klaar'); }""",
              timeout=180)
     assert frame.locator("div.cell .cell_output").count() > 0
+
+
+def test_the_api_is_found_through_the_opener_in_a_new_window(browser, server, lms_root):
+    """An LMS may open the course in a new window (Moodle's "new window"): the launch page then
+    finds the API through window.opener."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server + "lms/index.html")
+        page.evaluate("""() => { window.API = new Scorm12API({ lmsCommitUrl: false });
+            window.lmsApi = window.API; window.calls = [];
+            window.API.on("LMSInitialize", () => window.calls.push("LMSInitialize")); }""")
+        with context.expect_page() as popup_info:
+            page.evaluate("(c) => openSCO(c)", "../scorm12/start.html")
+        popup = popup_info.value
+        wait_for(popup, "() => !!window.cursusLMS")
+        assert page.evaluate("() => window.calls") == ["LMSInitialize"]
+        wait_for(page, "() => String(window.lmsApi.getCMIValue('cmi.core.lesson_location'))"
+                       ".endsWith('book/index.html')")
+    finally:
+        context.close()
