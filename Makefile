@@ -21,6 +21,7 @@ book: html pdf lms
 	@for d in _build/workshop/*/; do echo "    $$d"; done
 	@echo "    ook als zip op de website: _build/html/downloads/workshop-<draaiboek>.zip"
 	@echo "  Voor organisaties (leeromgeving): _build/lms/*-scorm12.zip en _build/lms/*-scorm2004.zip"
+	@echo "    met _build/pdf/handleiding-leeromgeving.pdf en _build/pdf/accreditatiedossier.pdf"
 
 # Python environment: rebuilt when the lock changes. Every file is checked against its sha256 hash.
 $(STAMP): requirements.lock

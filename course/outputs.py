@@ -58,6 +58,7 @@ TRAINER_GUIDE = Download("trainershandleiding.pdf", "Trainershandleiding")
 WORKSHEETS = Download("werkbladen.pdf", "Alle werkbladen")
 EXERCISE_PACK = Download("oefenpakket.zip", "Oefenpakket")
 DIARY_TEMPLATE = Download("dagboek-sjabloon.csv", "Leeg dagboek (CSV)")
+ORG_GUIDE = Download("handleiding-leeromgeving.pdf", "Handleiding voor de beheerder van de leeromgeving")
 
 #: The Dutch name of each file format, for "(PDF, 1,1 MB)".
 FORMATS = {".pdf": "PDF", ".zip": "zip", ".epub": "EPUB", ".csv": "CSV", ".html": "HTML", ".pptx": "PowerPoint",

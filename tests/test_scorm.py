@@ -216,12 +216,16 @@ def test_built_packages_are_valid_and_carry_the_runtime(built_packages, built_ht
     listed = set(names(built_packages[key]))
     runtime = [p.relative_to(built_html).as_posix() for p in (built_html / "_python").rglob("*") if p.is_file()]
     assert runtime and {f"site/{p}" for p in runtime} <= listed
-    pages = [n for n in listed if n.startswith("site/") and n.endswith(".html") and not n.startswith("site/_static/")]
+    # the site's pages (not its theme templates, nor the workshop decks offered as downloads)
+    pages = [n for n in listed if n.startswith("site/") and n.endswith(".html")
+             and not n.startswith(("site/_static/", "site/downloads/"))]
     assert "site/book/index.html" in pages
     with zipfile.ZipFile(built_packages[key]) as z:
         for name in pages:
             text = z.read(name).decode("utf-8")
-            assert CSP.search(text), f"{name} has no Content-Security-Policy"
+            first = re.search(r"<head>\s*(<meta [^>]*>)", text)
+            assert first and 'http-equiv="Content-Security-Policy"' in first.group(1), \
+                f"{name}: the Content-Security-Policy is not the first element of <head>"
             if name.startswith(("site/book/", "site/exercises/")):
                 assert "_static/cursus-lms.js" in text, f"{name} does not load cursus-lms.js"
 
@@ -242,3 +246,96 @@ def test_published_packages_are_linked(tmp_path):
     assert (site / "downloads" / lms.SCORM2004.zip_name).read_bytes() == zips[0].read_bytes()
     assert re.search(r'SCORM 2004<span class="cursus-download-info"> \(zip, [\d,]+ [kM]B\)</span>',
                      (site / "book" / "organisaties.html").read_text(encoding="utf-8"))
+
+
+# --- "Voor organisaties": the administrator's guide on the site and as a PDF -----------------------
+
+ORG_PAGE = "book/organisaties/index"
+GUIDE_PDF = lms.ROOT / "_build" / "pdf" / "handleiding-leeromgeving.pdf"
+
+
+def test_organisation_part_follows_the_trainer_part():
+    from course import model
+
+    captions = [p.caption for p in model.load().parts]
+    assert captions.index(V.ORGANISATION_PART) == captions.index(V.TRAINER_PART) + 1
+    assert ORG_PAGE in model.load().part(V.ORGANISATION_PART).docs
+
+
+def test_guide_covers_each_lms_and_links_the_downloads(built_html):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_html / f"{ORG_PAGE}.html").read_text(encoding="utf-8"), "html.parser")
+    headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in soup.select("article h3")]
+    for name in ("Moodle", "Canvas", "Brightspace", "PlusPort", "aNewSpring"):
+        assert name in headings, name
+    text = soup.select_one("article").get_text(" ")
+    for fact in ("cesuur", "eerste poging", "AVG", "Alles wissen", "SCORM 1.2", "SCORM 2004"):
+        assert fact in text, fact
+    links = {a["href"].rsplit("/", 1)[-1] for a in soup.select("a.cursus-download")}
+    assert {lms.SCORM12.zip_name, lms.SCORM2004.zip_name, "handleiding-leeromgeving.pdf"} <= links
+    for name in links:
+        assert (built_html / "downloads" / name).exists(), f"downloads/{name} is missing: run `make book`"
+
+
+def test_handbook_leaves_the_organisation_part_out_and_the_guide_has_it(built_html):
+    from bs4 import BeautifulSoup
+    from conftest import pdf_text
+
+    handbook = BeautifulSoup((lms.ROOT / "_build" / "print" / "handboek.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    assert not handbook.select('[id^="document-book/organisaties"]')
+    assert handbook.select('[id^="document-book/m1-spectrum"]')       # control: a part it does keep
+    pages = pdf_text(GUIDE_PDF)
+    whole = " ".join(pages)
+    assert "handleiding voor de leeromgeving" in pages[0].lower()
+    for fact in ("Moodle", "aNewSpring", "Wat de leeromgeving vastlegt", "Wat in de browser blijft", "De AVG"):
+        assert fact in whole, fact
+    assert "Module 1" not in whole.split("Inhoud", 1)[-1][:400]
+
+
+# --- the accreditation dossier ---------------------------------------------------------------------
+
+
+def test_stated_minutes_are_read_from_the_module_page(tmp_path):
+    from tools.lms import dossier
+
+    page = tmp_path / "index.md"
+    page.write_text("# M\n\n## Duur\n\n| Onderdeel | Minuten |\n|---|---|\n| Lezen | 25 |\n| **Totaal** | **70** |\n\n"
+                    "## Verder\n\n| x | 99 |\n", encoding="utf-8")
+    assert dossier.stated_minutes(page) == {"Lezen": 25, "Totaal": 70}
+    assert dossier.plain("zoals {term}`afkappunten <afkappunt>` en {term}`FoMO`") == "zoals afkappunten en FoMO"
+
+
+def test_dossier_study_load_is_computed_and_checked_against_the_stated_times(built_html, monkeypatch):
+    from course import model
+    from tools.lms import dossier
+
+    index = model.load_index(built_html)
+    loads = dossier.loads(index, built_html)
+    assert [x.module for x in loads] == [m["caption"] for m in index["modules"]]
+    for load in loads:
+        assert load.words > 1000 and load.reading > 10 and load.exercises > 10, load
+        assert load.stated.get("Totaal"), load.module
+    html_text, _ = dossier.body(index, built_html)
+    assert html_text.count("<td>klopt</td>") == len(loads)
+    # control: a stated time far from the computed one is marked
+    monkeypatch.setattr(dossier, "stated_minutes", lambda source: {"Totaal": 20})
+    marked, _ = dossier.body(index, built_html)
+    assert "<td>klopt</td>" not in marked and marked.count("wijkt +") == len(loads)
+    assert "{term}" not in html_text and "&lt;script" not in html_text
+
+
+def test_dossier_pdf(built_html):
+    from conftest import pdf_text
+
+    from tools import lms
+
+    assert lms.DOSSIER.exists(), "run `make book` (tools.lms writes the dossier)"
+    whole = " ".join(pdf_text(lms.DOSSIER))
+    for fact in ("Accreditatiedossier".upper(), "Leerdoelen en inhoud per module", "Studiebelasting", "Toetsing",
+                 "Cesuur: 70% goed", "SKJ", "V&VN", "Registerplein", "Dit dossier is geen accreditatie",
+                 "klachtenregeling", "jongerenwerkers"):
+        assert fact in whole, fact
+    assert "{term}" not in whole
+    assert (built_html / "downloads" / lms.DOSSIER.name).read_bytes() == lms.DOSSIER.read_bytes()

@@ -53,6 +53,7 @@ window.startLMS = function (version, data, content) {
   frame.src = content;
   document.body.appendChild(frame);
 };
+window.openSCO = function (content) { window.popup = window.open(content, "sco"); };
 window.cmi = function () { return JSON.parse(JSON.stringify(window.lmsApi.renderCMIToJSONObject())); };
 window.closeSCO = function () { document.getElementById("sco").remove(); };
 """
@@ -471,3 +472,86 @@ def test_lms_script_is_inert_on_the_public_site(browser, site, run):
     # control: inside the package the same page is marked
     frame = run("scorm12").go("book/index.html")
     assert frame.evaluate("() => document.documentElement.classList.contains('cursus-in-lms')") is True
+
+
+def test_wiping_the_browser_keeps_the_lms_record(run):
+    """The notice tells learners on a shared computer to wipe with "Alles wissen": that wipes this
+    browser, and the LMS keeps what it recorded."""
+    r = run("scorm2004")
+    finish_modules(r)
+    take_test(r, [attempt(20, 16)])
+    wait_for(r.page, "() => window.lmsApi.getCMIValue('cmi.completion_status') === 'completed'")
+    kept = r.value("cmi.suspend_data")
+    frame = r.go("book/bijlagen/mijn-reflecties.html")
+    r.page.on("dialog", lambda d: d.accept())
+    frame.get_by_role("button", name="Alles wissen").click()
+    wait_for(r.page, "(p) => !Object.keys(document.getElementById('sco').contentWindow.localStorage)"
+             ".some(k => k.startsWith(p))", PREFIX)
+    r.go("book/m1-spectrum/afsluiting.html")          # more page changes and storage events after the wipe
+    r.page.wait_for_timeout(300)
+    assert r.value("cmi.completion_status") == "completed"
+    assert r.value("cmi.success_status") == "passed"
+    assert r.value("cmi.suspend_data") == kept
+    assert r.value("cmi.location").endswith("afsluiting.html")   # the bookmark still follows
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 683, 1280])
+def test_launch_page_without_an_lms_says_so_and_passes_axe(browser, server, scheme, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        violations = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        page.goto(server + "scorm12/start.html")
+        wait_for(page, "() => document.getElementById('cursus-lms-frame').getAttribute('src') !== 'about:blank'")
+        assert page.evaluate("() => window.cursusLMS") is None
+        assert "niet gevonden" in page.locator("#cursus-lms-status").inner_text()
+        assert page.get_attribute("#cursus-lms-frame", "src") == "site/book/index.html"
+        # the notice and the course fit: no sideways scrolling, the frame gets most of the window
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        frame_height = page.evaluate("() => document.getElementById('cursus-lms-frame').getBoundingClientRect().height")
+        assert frame_height > 800 * 0.6
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "cursus-lms-wissen"
+        found = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in Axe().run(page).response["violations"]]
+        assert found == [] and violations == []
+    finally:
+        context.close()
+
+
+def test_the_python_runtime_runs_from_inside_the_package(run):
+    """The notebooks' in-browser Python (Pyodide and the course's pack) comes from the zip: a
+    notebook page in the LMS frame runs its cells with nothing from another host (the fixture
+    fails the test on any foreign request or CSP error)."""
+    r = run("scorm12")
+    frame = r.go("exercises/m1-spectrum.html")
+    frame.get_by_role("button", name="Zelf proberen in je browser").click()
+    wait_for(r.page, """() => { const d = document.getElementById('sco').contentDocument
+        .getElementById('cursus-lms-frame').contentDocument;
+        const s = d.querySelector('.cursus-oefenen-status'); return s && s.textContent.startsWith('Klaar'); }""",
+             timeout=180)
+    assert frame.locator("div.cell .cell_output").count() > 0
+
+
+def test_the_api_is_found_through_the_opener_in_a_new_window(browser, server, lms_root):
+    """An LMS may open the course in a new window (Moodle's "new window"): the launch page then
+    finds the API through window.opener."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server + "lms/index.html")
+        page.evaluate("""() => { window.API = new Scorm12API({ lmsCommitUrl: false });
+            window.lmsApi = window.API; window.calls = [];
+            window.API.on("LMSInitialize", () => window.calls.push("LMSInitialize")); }""")
+        with context.expect_page() as popup_info:
+            page.evaluate("(c) => openSCO(c)", "../scorm12/start.html")
+        popup = popup_info.value
+        wait_for(popup, "() => !!window.cursusLMS")
+        assert page.evaluate("() => window.calls") == ["LMSInitialize"]
+        wait_for(page, "() => String(window.lmsApi.getCMIValue('cmi.core.lesson_location'))"
+                       ".endsWith('book/index.html')")
+    finally:
+        context.close()

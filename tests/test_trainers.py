@@ -283,7 +283,8 @@ def test_handbook_leaves_the_trainer_part_out(handbook):
 def test_trainer_part_is_in_the_site(built_html):
     part = COURSE.part("Voor trainers")
     captions = [p.caption for p in COURSE.parts]
-    assert captions.index("Voor trainers") == captions.index("Bijlagen") - 1
+    between = captions[captions.index("Voor trainers") + 1:captions.index("Bijlagen")]
+    assert between in ([], ["Voor organisaties"])
     docs = list(part.docs)
     assert len(docs) == 10
     nav = page("book/index").get_text(" ")

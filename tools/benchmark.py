@@ -8,6 +8,7 @@ leaves a fresh build behind. Figures, and the ratios the project aims for:
 - rebuild time of the site after touching one page (median of three; aim: <= 3.0 s), how many
   notebooks ran then (should be 0), and a rebuild with nothing changed;
 - PDF pages and size;
+- build time of both SCORM packages (``python -m tools.lms``) and their sizes;
 - transfer size and request count of the module 1 page in Chromium (loopback server);
 - the heaviest page of the site: its transfer size and request count (every page is loaded
   once, each in a fresh browser context, so nothing comes from the cache);
@@ -175,6 +176,18 @@ def site_build() -> float:
     return timed([str(BIN / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"])
 
 
+def lms_figures() -> list[tuple[str, str]]:
+    """Build time of the two SCORM packages (from the built site and its downloads) and their sizes."""
+    from tools import lms
+
+    seconds = timed([sys.executable, "-m", "tools.lms"])
+    out = [("SCORM packages 1.2 + 2004 (tools.lms, from the built site)", f"{seconds:.1f} s")]
+    for version in lms.VERSIONS:
+        path = lms.OUT / version.zip_name
+        out.append((f"{path.name} size", f"{path.stat().st_size / 1e6:.1f} MB"))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tests", action="store_true", help="also time the test suite on this build")
@@ -193,6 +206,7 @@ def main() -> None:
     pdfs = timed([sys.executable, "-m", "tools.printbook"])
     figures.append(("PDFs, clean: handbook, trainer guide, worksheets (from the built site)", f"{pdfs:.1f} s"))
     figures.append(("ratio (site + PDFs) / site  [aim <= 2.0]", f"{(site + pdfs) / site:.2f}"))
+    figures += lms_figures()
 
     before = executed_notebooks()
     rebuilds = []

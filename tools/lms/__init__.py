@@ -100,9 +100,14 @@ _DOWNLOAD_LINK = re.compile(r'<a\s(?=[^>]*\bclass="cursus-download)[^>]*\bhref="
 _DOWNLOAD_INFO = re.compile(r'<span class="cursus-download-info">[^<]*</span>')
 
 
+#: The accreditation dossier (tools/lms/dossier.py), written next to the print editions.
+DOSSIER = ROOT / "_build" / "pdf" / "accreditatiedossier.pdf"
+
+
 def lms_downloads() -> set[str]:
-    """File names in downloads/ that tools.lms itself writes (never packaged)."""
-    return {v.zip_name for v in VERSIONS}
+    """File names in downloads/ that tools.lms itself writes (never packaged: a second build must
+    give the same zips as the first)."""
+    return {v.zip_name for v in VERSIONS} | {DOSSIER.name}
 
 
 def site_files(site: Path = SITE) -> dict[str, Path]:
@@ -281,7 +286,7 @@ def package(version: Version, site: Path = SITE, out: Path = OUT) -> Path:
 
 
 def publish(zips: list[Path], site: Path = SITE) -> None:
-    """Copy the packages into the site's downloads/ and list them (no page is rewritten)."""
+    """Copy the packages (and the dossier) into the site's downloads/ and list them (no page is rewritten)."""
     from tools.printbook import downloads
 
     target = site / "downloads"

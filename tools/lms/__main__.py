@@ -19,7 +19,11 @@ def main() -> None:
     for path in zips:
         print(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
     if args.html == lms.SITE and args.out == lms.OUT:
-        lms.publish(zips, args.html)
+        from tools.lms import dossier
+
+        pdf = dossier.build(args.html, lms.DOSSIER, lms.ROOT / "_build" / "print")
+        print(f"{pdf} ({pdf.stat().st_size // 1024} KB)")
+        lms.publish([*zips, pdf], args.html)
     print(f"SCORM-pakketten: {len(zips)} in {time.perf_counter() - start:.1f} s")
 
 

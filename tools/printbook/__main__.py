@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from course import ROOT
-from tools.printbook import downloads, epub, handbook, render, source as site, trainerguide, worksheets, workshop
+from tools.printbook import (downloads, epub, handbook, orgguide, render, source as site, trainerguide, worksheets,
+                             workshop)
 
 HTML = ROOT / "_build" / "html"
 PRINT = ROOT / "_build" / "print"
@@ -26,7 +27,8 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
     book = handbook.build(src)
     for name, soup in (("handboek", book),
                        ("trainershandleiding", trainerguide.build(src, sheets, {el["id"] for el in book.find_all(id=True)})),
-                       ("werkbladen", worksheets.build(src, sheets))):
+                       ("werkbladen", worksheets.build(src, sheets)),
+                       (orgguide.NAME, orgguide.build(src))):
         files[name] = print_dir / f"{name}.html"
         files[name].write_text(str(soup), encoding="utf-8")
     try:
@@ -52,6 +54,7 @@ def main() -> None:
          HANDBOOK_ANCHORS),
         (render.render_worksheets, files["werkbladen"], base, args.out / "werkbladen.pdf",
          args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets]),
+        (render.render_pdf, files[orgguide.NAME], base, args.out / f"{orgguide.NAME}.pdf"),
     ] + kit_jobs
     done = render.run_parallel(jobs, after={1: 0})
     for path in done:

@@ -29,6 +29,7 @@ DOWNLOADS = [
     (outputs.TRAINER_GUIDE.name, PDF / outputs.TRAINER_GUIDE.name),
     (outputs.WORKSHEETS.name, PDF / outputs.WORKSHEETS.name),
     (outputs.WORKSHEETS_DIR, PDF / outputs.WORKSHEETS_DIR),     # one PDF per worksheet, werkbladen/<id>.pdf
+    (outputs.ORG_GUIDE.name, PDF / outputs.ORG_GUIDE.name),     # tools/printbook/orgguide.py
     (outputs.EXERCISE_PACK.name, oefenpakket.build),            # notebooks, helper package, data, LEESMIJ
     (outputs.DIARY_TEMPLATE.name, ROOT / V.DIARY_TEMPLATE),     # the empty diary, as the notebook reads it
     (outputs.WORKSHOP_DIR, WORKSHOP),                           # per plan: decks, print pack, handout, forms

@@ -26,7 +26,7 @@ def build(source: Source) -> BeautifulSoup:
     book.place(source.index["root"], [], content, title="Welkom")
     appendices = []
     for part in source.parts:
-        if part["caption"] == V.TRAINER_PART:
+        if part["caption"] in (V.TRAINER_PART, V.ORGANISATION_PART):
             continue
         for chap in part["chapters"]:
             if chap["doc"] == kit.COLOPHON_DOC:

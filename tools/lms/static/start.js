@@ -84,6 +84,8 @@
   };
 
   var started = Date.now();
+  /** The hash of this learner's id, written into localStorage at the start (see restore). */
+  var mine = null;
   var live = false;
   var finished = false;
   /** What was last written, so that only changes are sent (and committed). */
@@ -275,7 +277,7 @@
    * except when the state on this computer belongs to another learner. */
   function restore(remote, learner) {
     if (!ls) { return; }
-    var mine = hash(learner || "");
+    mine = hash(learner || "");
     var owner = read(LEARNER);
     var other = owner !== null && owner !== mine;
     if (other) {
@@ -313,6 +315,10 @@
 
   function sync() {
     if (!live || finished) { return; }
+    // Storage blocked, wiped ("Alles wissen" on a shared computer) or taken over by another
+    // learner in another tab: what this browser holds is not this learner's state any more, and
+    // the LMS keeps the record it has.
+    if (!ls || mine === null || read(LEARNER) !== mine) { return; }
     var state = collect();
     var changed = set(CMI.suspend, encode(state, LIMIT));
     var total = INDEX.modules.length;
