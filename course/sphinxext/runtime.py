@@ -55,9 +55,10 @@ DIARY_SHEET = "m4-dagboek"
 #: writes the policy; measured in Chromium, tests/test_runtime.py runs the runtime under it):
 #: Pyodide compiles WebAssembly ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript
 #: snippets at start-up ('unsafe-eval', in the page's policy as well as the worker's: there is no
-#: build of Pyodide without it); the worker is a script of this site; charts are shown as blob:
-#: images. Pages without a notebook get none of this.
-CSP_NEEDS = {"script-src": ("'wasm-unsafe-eval'", "'unsafe-eval'"), "worker-src": ("'self'",), "img-src": ("blob:",)}
+#: build of Pyodide without it); the worker starts from a blob: address (so that it inherits the
+#: page's policy and its Python can reach this site only) and imports the site's worker script;
+#: charts are data: images (in the policy of every page). Pages without a notebook get none of this.
+CSP_NEEDS = {"script-src": ("'wasm-unsafe-eval'", "'unsafe-eval'"), "worker-src": ("blob:",)}
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:
