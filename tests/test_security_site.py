@@ -244,7 +244,8 @@ def test_python_in_the_runtime_cannot_send_to_another_host(browser, site, other_
     """The tester's Python sent the diary to another host: the worker ran without the page's
     policy. Control: the same request to the site itself goes through, so the code does run."""
     elders, _folder, asked = other_site
-    out = _run_in_runtime(browser, site, LEAK.format(url=elders + "lek?dagboek=1") + LEAK.format(url=site + "index.html"))
+    code = LEAK.format(url=elders + "lek?dagboek=1") + LEAK.format(url=site + "index.html")
+    out = _run_in_runtime(browser, site, code)
     assert asked == [], asked
     assert out.startswith("Klaar") and out.split()[-3:] == ["tegengehouden", "verstuurd", "200"], out
 
