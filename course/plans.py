@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from course import published
+
 MAX_BYTES = 200_000
 MAX_DEPTH = 12
 MAX_DIGITS = 6
@@ -352,6 +354,10 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
         doc = _read_yaml(path)
     except _Refused as exc:
         raise fail(exc.path, exc.message, exc.line) from None
+    if path.suffix != ".yml" or not published.SAFE_NAME.fullmatch(path.stem):
+        # the name becomes folder and zip names of the workshop kit (``...yml`` would be ``_build/..``)
+        raise DraaiboekError(f"draaiboek {name}: de bestandsnaam {shorten(path.name)} kan niet; gebruik alleen "
+                             "letters, cijfers en losse streepjes, met .yml erachter (zoals dagdeel.yml)")
     if not isinstance(doc.data, dict):
         raise fail((), "het bestand moet een lijst van sleutels zijn (duur, sessies, ...)")
 

@@ -95,3 +95,118 @@ def test_the_svg_check_sees_a_script():
     assert svg_problems('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
     assert svg_problems('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
     assert not svg_problems('<svg xmlns="http://www.w3.org/2000/svg"><title>ok</title></svg>')
+
+
+# --- published files come from inside the repository (on a copy of the project) -------------------------
+
+from types import SimpleNamespace  # noqa: E402
+
+from course import ROOT, exercises, plans, published  # noqa: E402
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's sources (no _build, node_modules or .venv) and a secret outside it."""
+    import shutil
+
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("_config.yml", "_toc.yml", "requirements.lock"):
+        shutil.copy2(ROOT / name, copy / name)
+    for name in ("book", "exercises"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("WACHTWOORD=hunter2\n", encoding="utf-8")
+    return copy, secret
+
+
+def _zip_text(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+
+
+@pytest.mark.parametrize("where", ["exercises/data/notities.csv", "exercises/cursus/extra.py"])
+def test_a_link_in_the_exercise_folders_stops_the_pack(project, tmp_path, where):
+    from tools.printbook import oefenpakket
+
+    copy, secret = project
+    oefenpakket.build(tmp_path / "gewoon.zip", copy)                 # control: the copy itself packs
+    assert "hunter2" not in _zip_text(tmp_path / "gewoon.zip")
+    (copy / where).symlink_to(secret)
+    with pytest.raises(published.UnsafeSource, match="symbolic link"):
+        oefenpakket.build(tmp_path / "oefenpakket.zip", copy)
+    with pytest.raises(published.UnsafeSource, match="symbolic link"):
+        exercises.data_files(copy) + exercises.helper_sources(copy)
+
+
+def test_a_linked_data_folder_is_refused(project):
+    import shutil
+
+    copy, secret = project
+    outside = secret.parent / "elders"
+    shutil.move(copy / "exercises" / "data", outside)
+    (copy / "exercises" / "data").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(published.UnsafeSource, match="symbolic link"):
+        exercises.data_files(copy)
+
+
+def test_a_link_in_the_static_folder_stops_the_sphinx_build(project):
+    from sphinx.errors import ExtensionError
+
+    from course.sphinxext import csp
+
+    copy, secret = project
+    app = SimpleNamespace(confdir=str(copy), config=SimpleNamespace(html_static_path=["book/_static"],
+                                                                    templates_path=["book/_templates"]))
+    csp.static_from_the_repository(app)                               # control: the copy passes
+    (copy / "book" / "_static" / "fonts" / "extra.woff2").symlink_to(secret)
+    with pytest.raises(ExtensionError, match="symbolic link"):
+        csp.static_from_the_repository(app)
+
+
+def test_the_kit_zip_step_refuses_a_link(tmp_path, project):
+    from tools.printbook import downloads
+
+    _copy, secret = project
+    kit = tmp_path / "dagdeel"
+    kit.mkdir()
+    (kit / "hand-out.txt").write_text("hand-out", encoding="utf-8")
+    downloads._zip_folder(kit, tmp_path / "workshop-dagdeel.zip")    # control
+    (kit / "extra.txt").symlink_to(secret)
+    with pytest.raises(published.UnsafeSource, match="symbolic link"):
+        downloads._zip_folder(kit, tmp_path / "workshop-dagdeel2.zip")
+
+
+def test_a_plan_named_dots_gives_a_dutch_error_and_publishes_nothing(tmp_path, monkeypatch):
+    from tools.printbook import downloads
+
+    plan = tmp_path / "...yml"
+    plan.write_text((ROOT / "book/trainers/draaiboeken/dagdeel.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(plans.DraaiboekError, match="bestandsnaam"):
+        plans.load_plan(plan)
+    plans.load_plan(ROOT / "book/trainers/draaiboeken/dagdeel.yml")   # control: the real name loads
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(downloads, "DOWNLOADS", [(f"workshop-{plan.stem}.zip", downloads.WORKSHOP / plan.stem)])
+    with pytest.raises(published.UnsafeSource, match="not a safe name"):
+        downloads.publish_downloads(site)
+    assert list((site / "downloads").iterdir()) == []
+
+
+def test_a_plan_no_page_uses_gives_a_clear_error(tmp_path, monkeypatch):
+    from tools.printbook import downloads
+
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.setattr(downloads, "DOWNLOADS", [("workshop-nieuw.zip", downloads.WORKSHOP / "nieuw")])
+    with pytest.raises(SystemExit, match=r"no page shows it yet.*draaiboek"):
+        downloads.publish_downloads(site)
+
+
+@pytest.mark.parametrize("name, ok", [("dagdeel", True), ("reeks-4x2-uur", True), ("reveal.js-LICENSE.txt", True),
+                                      ("..", False), ("...yml", False), (".verborgen", False), ("a b", False),
+                                      ("a/b", False), ("", False), ("a..b", False)])
+def test_one_safe_name_pattern(name, ok):
+    assert bool(published.SAFE_NAME.fullmatch(name)) is ok

@@ -13,7 +13,8 @@ structure     the course index (cases, reflections, self-checks, worksheets) for
 search        results that name their module, glossary terms kept, snippets over file://
 notebooks     notebook outputs follow the helper package (cache cleared, notebooks read again)
 runtime       notebook pages run in the learner's browser (Pyodide from the site, panel, assets)
-csp           a Content-Security-Policy on every page: only the site's own scripts and styles
+csp           a Content-Security-Policy on every page: only the site's own scripts and styles;
+              static files only from inside the repository (no symbolic links)
 ============  =====================================================================================
 
 ``_config.yml`` loads it with ``sphinx: local_extensions: {course.sphinxext: .}``. Why each job

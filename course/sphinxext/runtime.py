@@ -32,7 +32,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from course import ROOT, exercises, model, vocabulary as V
+from course import ROOT, exercises, model, published, vocabulary as V
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ def _zip_bytes() -> bytes:
     for dist in exercises.BROWSER_PACKAGES:
         entries += exercises.installed_files(dist)
     entries += [(p, f"data/{p.name}") for p in exercises.data_files()]
-    entries.append((ROOT / "book" / "_static" / GLUE, GLUE))
+    entries.append((published.checked(ROOT / "book" / "_static" / GLUE), GLUE))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, name in sorted(entries, key=lambda e: e[1]):
@@ -172,7 +172,7 @@ def copy_runtime(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / OUT
     for name in RUNTIME_FILES:
-        _copy_if_changed(PYODIDE / name, out / "pyodide" / name)
+        _copy_if_changed(published.checked(PYODIDE / name, PYODIDE), out / "pyodide" / name)
     data = _zip_bytes()
     target = out / ZIP
     if not target.exists() or target.read_bytes() != data:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course import ROOT, vocabulary as V
+from course import ROOT, published
+from course import vocabulary as V
 from tools.printbook import oefenpakket
 
 PDF = ROOT / "_build" / "pdf"
@@ -56,9 +57,19 @@ def _zip_folder(folder: Path, target: Path) -> None:
 
     skip = {"__pycache__", ".ipynb_checkpoints"}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not skip & set(path.relative_to(folder).parts):
-                archive.write(path, Path(target.stem) / path.relative_to(folder))
+        for path in published.files_under(folder, folder):
+            parts = path.relative_to(folder).parts
+            if not skip & set(parts):
+                archive.write(path, "/".join(published.safe_name(p, "zip entry") for p in (target.stem, *parts)))
+
+
+def _missing(name: str, source: Path) -> str:
+    """Why a download's source is missing, in words that say what to do."""
+    if source.parent == WORKSHOP:
+        return (f"printbook: downloads/{name}: no workshop kit was made for the lesson plan "
+                f"book/trainers/draaiboeken/{source.name}.yml, because no page shows it yet: add "
+                "a {draaiboek} directive for it to a trainer page, or move the plan out of the folder")
+    return f"printbook: downloads/{name}: {source} does not exist (the step that makes it did not run or failed)"
 
 
 def _download_link(soup, href: str, text: str, info: str, web_only: bool = False):
@@ -90,11 +101,17 @@ def publish_downloads(site: Path = SITE) -> None:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name, source in DOWNLOADS:
+        published.safe_name(name, "download")
         if callable(source):
             source(target / name)
-        elif source.is_dir() and name.endswith(".zip"):
+            continue
+        if not source.exists():
+            raise SystemExit(_missing(name, source))
+        source = published.checked(source, ROOT if ROOT in source.parents else source.parent)
+        if source.is_dir() and name.endswith(".zip"):
             _zip_folder(source, target / name)
         elif source.is_dir():
+            published.files_under(source, source)
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
