@@ -279,8 +279,19 @@
     return bytes;
   }
 
+  // The diary this browser keeps ({naam, inhoud: base64}), null, or DAMAGED when what is stored
+  // cannot be one (edited by hand, cut off by a full storage): then the learner gets a message.
+  const DAMAGED = {};
   function stored() {
-    try { return JSON.parse(localStorage.getItem(STORE) || "null"); } catch (e) { return null; }
+    let raw;
+    try { raw = localStorage.getItem(STORE); } catch (e) { return null; }
+    if (raw === null) { return null; }
+    try {
+      const data = JSON.parse(raw);
+      if (data && typeof data.naam === "string" && data.naam && typeof data.inhoud === "string" &&
+          data.inhoud.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(data.inhoud)) { return data; }
+    } catch (e) { /* damaged */ }
+    return DAMAGED;
   }
 
   async function useFile(cell, name, bytes) {
@@ -334,7 +345,19 @@
     function showStored() {
       while (storedRow.firstChild) { storedRow.removeChild(storedRow.firstChild); }
       const saved = stored();
-      if (!saved || !saved.naam) { return; }
+      if (!saved) { return; }
+      if (saved === DAMAGED) {
+        const forget = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Wis het bewaarde dagboek");
+        forget.addEventListener("click", function () {
+          try { localStorage.removeItem(STORE); } catch (e) { /* blocked */ }
+          keep.checked = false;
+          message.textContent = "Het beschadigde dagboek is gewist. Kies je bestand opnieuw.";
+          showStored();
+        });
+        storedRow.append("Het dagboek dat in deze browser bewaard is, is beschadigd en kan niet worden gebruikt. " +
+          "Wis het en kies je bestand opnieuw. ", forget);
+        return;
+      }
       keep.checked = true;
       const use = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Gebruik het bewaarde dagboek");
       const wipe = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Wis het bewaarde dagboek");

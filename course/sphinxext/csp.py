@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -147,7 +148,8 @@ def static_from_the_repository(app: Sphinx) -> None:
     root = Path(app.confdir)
     for entry in [*app.config.html_static_path, *app.config.templates_path]:
         folder = root / entry
-        if folder.exists():
+        # the project's own folders are relative; extensions add their package's as absolute paths
+        if not os.path.isabs(entry) and folder.exists():
             try:
                 published.files_under(folder, root)
             except published.UnsafeSource as exc:
