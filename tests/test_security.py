@@ -210,3 +210,46 @@ def test_a_plan_no_page_uses_gives_a_clear_error(tmp_path, monkeypatch):
                                       ("a/b", False), ("", False), ("a..b", False)])
 def test_one_safe_name_pattern(name, ok):
     assert bool(published.SAFE_NAME.fullmatch(name)) is ok
+
+
+# --- privacy: everything the browser keeps is under the course prefix ---------------------------------
+
+from course.sphinxext import storage  # noqa: E402
+
+
+def storage_keys(text: str) -> list[str]:
+    """The literal keys of every localStorage/sessionStorage call in a script or page."""
+    return [m.group(2) for m in storage._CALL.finditer(text)]
+
+
+def test_everything_the_site_stores_is_under_the_course_prefix(built_html):
+    found = {}
+    for path in sorted(built_html.rglob("*")):
+        if path.suffix in (".js", ".html") and path.is_file():
+            for key in storage_keys(path.read_text(encoding="utf-8", errors="replace")):
+                if not key.startswith(storage.PREFIX):
+                    found.setdefault(key, str(path.relative_to(built_html)))
+    assert found == {}, found
+    tabs = [str(p) for p in built_html.rglob("*") if p.suffix in (".js", ".html")
+            and storage.TAB_PREFIX[0] in p.read_text(encoding="utf-8", errors="replace")]
+    assert tabs == []
+
+
+def test_the_prefix_rule_can_fail():
+    """Control: the bare names Sphinx and the theme use are found, and renamed."""
+    bare = 'localStorage.setItem("sphinx_highlight_terms", t); document.x = localStorage.getItem("mode") || "";'
+    assert storage_keys(bare) == ["sphinx_highlight_terms", "mode"]
+    assert all(k.startswith(storage.PREFIX) for k in storage_keys(storage.rename(bare, "test")))
+    assert storage.PREFIX.rstrip(":") in (ROOT / "book/_static/cursus.js").read_text(encoding="utf-8")
+
+
+def test_the_privacy_statement_lists_everything_kept():
+    text = (ROOT / "book/bijlagen/privacy.md").read_text(encoding="utf-8")
+    said = {"reflectie": "antwoorden bij de reflectie-opdrachten", "voortgang": "op *klaar*",
+            "laatste-pagina": "Ga verder waar je was", "oefenen-bestand": "dagboekbestand",
+            "kleurmodus": "licht of donker", "kleurthema": "licht of donker", "zoektermen": "zoekopdracht",
+            "zijbalk-positie": "in het menu", "melding-verborgen": None, "aankondiging-verborgen": None}
+    assert set(said) >= set(storage.NAMES.values())
+    for _key, words in said.items():
+        assert words is None or words in text, words
+    assert "Alles wissen" in text

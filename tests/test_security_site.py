@@ -456,3 +456,24 @@ def test_a_sound_stored_diary_is_offered(browser, site):
     value = json.dumps({"naam": "dagboek.csv", "inhoud": base64.b64encode(b"datum;minuten\n").decode()})
     row, errors = _diary_row(browser, site, value)
     assert "In deze browser is een dagboek bewaard: dagboek.csv" in row and errors == []
+
+
+def test_search_terms_and_colour_scheme_are_kept_under_the_prefix_and_wiped(browser, site):
+    """The tester found the search terms in localStorage outside the prefix, kept after
+    "Alles wissen". Now a search, the colour switch and the sidebar store under the prefix only,
+    and the wipe leaves nothing; the control is that they did store something."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(site + "search.html?q=gesprek", wait_until="networkidle")
+    wait_for(pg, "document.querySelector('#search-results') && "
+                 "document.querySelector('#search-results').textContent.length > 0", timeout=30)
+    pg.goto(site + "book/m1-spectrum/index.html", wait_until="networkidle")
+    pg.locator("button.theme-switch-button").first.click()
+    pg.goto(site + JOURNAL, wait_until="networkidle")
+    kept = pg.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert PREFIX + "kleurmodus" in kept and kept, kept           # control: something was kept
+    assert [k for k in kept if not k.startswith(PREFIX)] == [], kept
+    pg.once("dialog", lambda d: d.accept())
+    pg.get_by_role("button", name="Alles wissen").click()
+    assert pg.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]") == []
+    ctx.close()

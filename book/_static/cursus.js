@@ -695,6 +695,12 @@
         return;
       }
       store.keys().forEach(store.remove);
+      try {   // the theme's sidebar position, kept for this tab only (course/sphinxext/storage.py)
+        for (var i = window.sessionStorage.length - 1; i >= 0; i--) {
+          var key = window.sessionStorage.key(i);
+          if (key && key.indexOf(PREFIX) === 0) { window.sessionStorage.removeItem(key); }
+        }
+      } catch (e) { /* blocked */ }
       render();
       status.textContent = "Alle antwoorden en je voortgang zijn uit deze browser gewist.";
     });

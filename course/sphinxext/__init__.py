@@ -13,6 +13,7 @@ structure     the course index (cases, reflections, self-checks, worksheets) for
 search        results that name their module, glossary terms kept, snippets over file://
 notebooks     notebook outputs follow the helper package (cache cleared, notebooks read again)
 runtime       notebook pages run in the learner's browser (Pyodide from the site, panel, assets)
+storage       everything the browser keeps (search terms, colour scheme, ...) under the course prefix
 csp           a Content-Security-Policy on every page: only the site's own scripts and styles;
               static files only from inside the repository (no symbolic links)
 ============  =====================================================================================
@@ -26,7 +27,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from course.sphinxext import (_pages, citations, compat, csp, lessonplans, lightpages, notebooks,  # noqa: F401
-                              runtime, search, structure, titles, validhtml)
+                              runtime, search, storage, structure, titles, validhtml)
 
 #: The course's own scripts in book/_static, loaded (deferred) on every page after the index, in this order.
 COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
@@ -34,7 +35,8 @@ COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
 
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _pages.note)
-    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, csp):
+    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, storage,
+                csp):
         job.setup(app)
     app.add_css_file("cursus.css")
     app.add_css_file("print.css", media="print")
