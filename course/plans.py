@@ -41,6 +41,11 @@ SCHEMA = Path(__file__).with_name("schemas") / "draaiboek.schema.json"
 GOAL = re.compile(r"^M(\d+)\.(\d+)$")
 DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
 
+#: Characters a plan's text may not hold: controls (tab and line ends aside), lone surrogates and the
+#: non-characters U+FFFE/U+FFFF. XML (the decks, the PDFs, PowerPoint) cannot hold them, and a
+#: terminal or a slide would show them as nothing or as garbage.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
 _short = reprlib.Repr()
 _short.maxstring = 60
 _short.maxother = 60
@@ -244,6 +249,8 @@ def _build(loader: _Strict, node: yaml.Node, path: tuple, lines: dict) -> object
                 raise _Refused(key_node.start_mark.line + 1,
                                f"sleutel {shorten(getattr(key_node, 'value', '?'))} moet een woord zijn, zoals 'titel'")
             key = key_node.value
+            if bad := NOT_TEXT.search(key):
+                raise _Refused(key_node.start_mark.line + 1, _not_text(bad.group(0)), path)
             if key in out:
                 raise _Refused(key_node.start_mark.line + 1, f"de sleutel '{shorten(key)[1:-1]}' staat er twee keer",
                                path)
@@ -260,7 +267,16 @@ def _build(loader: _Strict, node: yaml.Node, path: tuple, lines: dict) -> object
             raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te groot", path)
     if node.tag == "tag:yaml.org,2002:float" and len(node.value) > 20:
         raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te lang", path)
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str) and (bad := NOT_TEXT.search(value)):
+        line = node.start_mark.line + 1 + (value[: bad.start()].count("\n") if node.style in ("|", ">") else 0)
+        raise _Refused(line, _not_text(bad.group(0)), path)
+    return value
+
+
+def _not_text(char: str) -> str:
+    return (f"de tekst bevat een onzichtbaar stuurteken (U+{ord(char):04X}) dat niet in een presentatie of "
+            "PDF kan; haal het weg of typ de tekst opnieuw")
 
 
 def _read_yaml(path: Path) -> _Doc:
@@ -290,6 +306,10 @@ def _read_yaml(path: Path) -> _Doc:
             raise _Refused(None, "het bestand is leeg")
         lines: dict[tuple, int] = {}
         return _Doc(_build(loader, node, (), lines), lines)
+    except yaml.reader.ReaderError as exc:   # a raw control character in the file itself
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise _Refused(line, _not_text(char)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "onleesbare YAML"

@@ -253,3 +253,65 @@ def test_the_privacy_statement_lists_everything_kept():
     for _key, words in said.items():
         assert words is None or words in text, words
     assert "Alles wissen" in text
+
+
+# --- inputs XML cannot hold ------------------------------------------------------------------------------
+
+PLAN = ROOT / "book/trainers/draaiboeken/dagdeel.yml"
+TITLE = "      - titel: Welkom, afspraken en verwachtingen"
+
+
+@pytest.mark.parametrize("char", ["\x01", "\x0b", "\x1b", "\ufffe"])
+def test_a_raw_control_character_in_a_plan_gives_a_dutch_line(tmp_path, char):
+    text = PLAN.read_text(encoding="utf-8")
+    line = text.splitlines().index(TITLE) + 1
+    plan = tmp_path / "dagdeel.yml"
+    plan.write_text(text.replace(TITLE, TITLE + char + " erbij"), encoding="utf-8")
+    with pytest.raises(plans.DraaiboekError) as info:
+        plans.load_plan(plan)
+    message = str(info.value)
+    assert f"regel {line}" in message and f"U+{ord(char):04X}" in message and "stuurteken" in message, message
+    assert "\n" not in message and not plans.NOT_TEXT.search(message)
+
+
+@pytest.mark.parametrize("escape, code", [(r"\x01", "0001"), (r"\v", "000B"), (r"\e", "001B"),
+                                          (r"\uFFFE", "FFFE"), (r"\ud800", "D800")])
+def test_an_escaped_control_character_or_lone_surrogate_gives_a_dutch_line(tmp_path, escape, code):
+    text = PLAN.read_text(encoding="utf-8")
+    line = text.splitlines().index(TITLE) + 1
+    plan = tmp_path / "dagdeel.yml"
+    quoted = f'      - titel: "Welkom{escape}, afspraken en verwachtingen"'
+    plan.write_text(text.replace(TITLE, quoted), encoding="utf-8")
+    with pytest.raises(plans.DraaiboekError, match=f"regel {line} .*U\\+{code}"):
+        plans.load_plan(plan)
+
+
+def test_the_plan_as_it_is_loads(tmp_path):
+    """Control: the same file without the character loads, with the title as written."""
+    plan = tmp_path / "dagdeel.yml"
+    plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    loaded = plans.load_plan(plan)
+    assert any(a.titel == "Welkom, afspraken en verwachtingen" for s in loaded.sessies for a in s.activiteiten)
+
+
+DIARY_HEAD = "dag;begintijd;eindtijd;platform;activiteit;stemming_voor;stemming_na;reden\r\n"
+
+
+def test_terminal_escapes_and_direction_overrides_in_a_diary_are_shown_as_replacements(capsys):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "exercises"))
+    from cursus import dagboek, dagboek_lezen
+
+    rows = ("maandag;07:15;07:30;\x1b[2J\x1b]0,weg\x07Insta;actief;3;3;\u202etcatnoc\r\n"
+            "dinsdag;10:20;10:30;TikTok;passief;3;3;pauze\u2066x\u2069\r\n")
+    boek = dagboek_lezen._lees_tekst((DIARY_HEAD + rows).encode("utf-8"))
+    first, second = boek.sessies
+    assert first.platform == "\ufffd[2J\ufffd]0,weg\ufffdInsta" and first.reden == "\ufffdtcatnoc"
+    assert second.reden == "pauze\ufffdx\ufffd"
+    dagboek.toon_overzicht(boek)
+    out = capsys.readouterr().out
+    assert out and not dagboek_lezen._ONZICHTBAAR.search(out)
+    # control: an ordinary diary passes unchanged
+    plain = dagboek_lezen._lees_tekst((DIARY_HEAD + "maandag;07:15;07:30;Insta;actief;3;3;contact\r\n").encode())
+    assert plain.sessies[0].platform == "Insta" and plain.sessies[0].reden == "contact"
