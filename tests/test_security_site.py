@@ -477,3 +477,39 @@ def test_search_terms_and_colour_scheme_are_kept_under_the_prefix_and_wiped(brow
     pg.get_by_role("button", name="Alles wissen").click()
     assert pg.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]") == []
     ctx.close()
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["constructor", "__proto__", "hasOwnProperty", "toString", "gesprek"])
+def test_a_search_for_any_word_finishes(browser, site, word):
+    """``constructor`` and ``__proto__`` never finished (the index's plain objects answered with
+    their prototype); "gesprek" is the control with results."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(site + "search.html?q=" + quote(word), wait_until="networkidle")
+    wait_for(pg, "document.querySelector('#search-results p.search-summary') && "
+                 "!document.querySelector('#search-results').textContent.includes('Bezig met zoeken')", timeout=20)
+    summary = pg.locator("#search-results p.search-summary").inner_text()
+    found = pg.locator("#search-results ul.search li").count()
+    assert errors == []
+    assert ("geen resultaten" in summary) if not found else ("gevonden" in summary), summary
+    assert (found > 0) is (word == "gesprek")
+    ctx.close()
+
+
+def test_the_hide_highlights_link_works_under_the_policy(browser, site):
+    ctx = browser.new_context()
+    ctx.add_init_script(CSP_LISTENER)
+    pg = ctx.new_page()
+    pg.goto(site + "book/m4-tips/03-gespreksleidraad.html?highlight=gesprek", wait_until="networkidle")
+    wait_for(pg, "document.querySelector('span.highlighted')")         # control: the terms are marked
+    link = pg.locator(".highlight-link a")
+    link.click()
+    wait_for(pg, "!document.querySelector('span.highlighted')")
+    assert pg.locator(".highlight-link").count() == 0
+    assert pg.evaluate("window.__cspViolations") == []
+    ctx.close()
