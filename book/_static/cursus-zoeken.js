@@ -5,6 +5,7 @@
  *  - searches the course's word for what people type ("screentime" -> "schermtijd"), puts the
  *    help page first for crisis words and learner pages before trainer pages on equal scores
  *    (the lists are in course/vocabulary.py, read through the course index);
+ *  - makes the index's lookup tables prototype-free, so that any word finishes ("constructor");
  *  - ranks a page first when its title holds every word of the query, so "zelftoets module 2"
  *    finds that module's self-check (titles carry their module, see course/sphinxext/search.py);
  *  - gives Sphinx's English or formal ("u") status lines friendly Dutch "je" text, and adds a
@@ -68,6 +69,29 @@
     return w.indexOf(" ") !== -1 ? (" " + plain(words(typed).join(" ")) + " ").indexOf(" " + w) !== -1
       : words(typed).some(function (t) { return plain(t).indexOf(w) === 0; });
   });
+
+  // The index's lookup tables are plain objects, so a word such as "constructor" or "__proto__"
+  // found Object.prototype's members there and the search never finished. Copies without a
+  // prototype answer every word that is not in the index with undefined; searchtools.js calls
+  // their hasOwnProperty, which each copy keeps as a hidden own method (search words are lower
+  // case, so no query reaches it). searchindex.js usually runs before this script; when it
+  // comes later, setIndex does the same.
+  var own = Object.prototype.hasOwnProperty;
+  var TABLES = ["terms", "titleterms", "alltitles", "indexentries", "objects", "objnames", "objtypes"];
+  function withoutPrototype(index) {
+    TABLES.forEach(function (name) {
+      var table = index && index[name];
+      if (!table || typeof table !== "object" || Array.isArray(table) || Object.getPrototypeOf(table) === null) { return; }
+      var copy = Object.create(null);
+      Object.defineProperty(copy, "hasOwnProperty", { value: function (key) { return own.call(copy, key); } });
+      Object.keys(table).forEach(function (key) { copy[key] = table[key]; });
+      index[name] = copy;
+    });
+    return index;
+  }
+  if (Search._index) { withoutPrototype(Search._index); }
+  var originalSetIndex = Search.setIndex;
+  Search.setIndex = function (index) { return originalSetIndex(withoutPrototype(index)); };
 
   // A word such as "één" or "nóg" is no stop word, but its stem ("een", "nog") is, and the
   // index leaves stop words out: such a word would make every page fail the query.

@@ -32,6 +32,9 @@
   var COURSE = "Sociale media en mentale gezondheid";
   var EXPORT_KIND = "mijn-reflecties";
   var IMPORT_LIMIT = 10 * 1024 * 1024;   // bytes; an export with every answer is far smaller
+  // An export holds one answer per reflection; a file with far more is not one of ours.
+  var MAX_ANSWERS = 1000;
+  var TOO_MANY = "Dit bestand bevat meer dan " + MAX_ANSWERS + " antwoorden. Zo'n bestand maakt deze site niet; het is beschadigd of ergens anders gemaakt. Er is niets veranderd.";
   var TOO_BIG = "Dit bestand is te groot om in te lezen (meer dan 10 MB). Kies het bestand mijn-reflecties.json dat je op deze pagina hebt gedownload. Er is niets veranderd.";
   var ID = /^[A-Za-z0-9_-]{1,200}$/;
   var INDEX = window.CURSUS_INDEX || { modules: [], reflections: [] };
@@ -97,9 +100,14 @@
     try {
       for (var i = 0; i < store.area.length; i++) { old.push(store.area.key(i)); }
     } catch (e) { return; }
+    // Only keys that name one of this course's reflections or modules: another course opened
+    // from the same folder may use the same generic prefix for its own.
+    var own = {};
+    own[LEGACY[0]] = function (id) { return KNOWN.has(id); };
+    own[LEGACY[1]] = function (id) { return INDEX.modules.some(function (m) { return String(m.id) === id; }); };
     old.forEach(function (key) {
       LEGACY.forEach(function (legacy) {
-        if (!key || key.indexOf(legacy) !== 0) { return; }
+        if (!key || key.indexOf(legacy) !== 0 || !own[legacy](key.slice(legacy.length))) { return; }
         var target = PREFIX + legacy.slice("cursus:".length) + key.slice(legacy.length);
         var value = store.get(key);
         var current = store.get(target);
@@ -487,7 +495,10 @@
         if (saved.has(r.id)) { list.push({ id: r.id, titel: r.title, antwoord: saved.get(r.id) }); }
       });
     });
-    return JSON.stringify({ soort: EXPORT_KIND, cursus: COURSE, versie: 1, gemaakt: new Date().toISOString(), antwoorden: list }, null, 1);
+    var progress = INDEX.modules.filter(function (m) { return isDone(m.id); }).map(function (m) { return String(m.id); });
+    var last = lastPage();
+    return JSON.stringify({ soort: EXPORT_KIND, cursus: COURSE, versie: 1, gemaakt: new Date().toISOString(),
+      antwoorden: list, voortgang: progress, laatstePagina: last }, null, 1);
   }
 
   /** Legacy .md export (before 0.2): marker lines around each answer. One pass over the lines. */
@@ -522,6 +533,7 @@
       if (!data || data.soort !== EXPORT_KIND || !Array.isArray(data.antwoorden)) {
         return { error: "Dit bestand is geen export van Mijn reflecties, of het is beschadigd. Er is niets veranderd." };
       }
+      if (data.antwoorden.length > MAX_ANSWERS) { return { error: TOO_MANY }; }
       var found = new Map();
       for (var i = 0; i < data.antwoorden.length; i++) {
         var item = data.antwoorden[i];
@@ -530,18 +542,29 @@
         }
         found.set(item.id, item.antwoord);
       }
-      return { answers: found };
+      var modules = Array.isArray(data.voortgang) ? data.voortgang.filter(function (id) {
+        return typeof id === "string" && INDEX.modules.some(function (m) { return String(m.id) === id; });
+      }) : [];
+      var last = data.laatstePagina;
+      var page = last && typeof last === "object" && typeof last.page === "string" && typeof last.title === "string" &&
+        /^[\w./-]+\.html$/.test(last.page) && last.page.indexOf("..") < 0
+        ? { page: last.page, title: last.title, module: typeof last.module === "string" ? last.module : "" } : null;
+      return { answers: found, progress: modules, lastPage: page };
     }
     var legacy = parseLegacyMarkdown(text.replace(/\r\n/g, "\n"));
-    if (legacy.size) { return { answers: legacy }; }
+    if (legacy.size > MAX_ANSWERS) { return { error: TOO_MANY }; }
+    if (legacy.size) { return { answers: legacy, progress: [], lastPage: null }; }
     return { error: "In dit bestand staan geen antwoorden die de site herkent. Kies het bestand mijn-reflecties.json dat je op deze pagina hebt gedownload." };
   }
 
   /** Sorts imported answers into new, identical and would-replace. */
   function planImport(found) {
     var saved = answers();
-    var plan = { fresh: [], same: [], different: [] };
+    // seen: what this browser held when the learner was asked; apply() compares again.
+    var plan = { fresh: [], same: [], different: [], unknown: [], seen: new Map() };
     found.forEach(function (text, id) {
+      if (!KNOWN.has(id)) { plan.unknown.push(id); return; }
+      plan.seen.set(id, saved.has(id) ? saved.get(id) : null);
       if (!saved.has(id)) { plan.fresh.push(id); }
       else if (saved.get(id) === text) { plan.same.push(id); }
       else { plan.different.push(id); }
@@ -580,6 +603,22 @@
 
   // ---- 5. "Mijn reflecties": the page -----------------------------------------------------------
 
+  /** Over file:// every local HTML file the browser opens shares this storage. */
+  function localFileWarning() {
+    var site = (INDEX.substitutions || {}).site_url || "";
+    var box = el("div", { "class": "cursus-waarschuwing cursus-lokaal", role: "note" });
+    box.appendChild(el("p", {}, "Let op: je hebt de cursus geopend als bestand op je computer. Dan kan elk ander " +
+      "HTML-bestand dat je in deze browser opent (bijvoorbeeld een bijlage uit een e-mail) je antwoorden ook lezen."));
+    var advice = el("p", {}, "Schrijf je iets persoonlijks? Gebruik dan liever de website" + (site ? " " : "."));
+    if (site) {
+      advice.appendChild(el("a", { href: site }, site));
+      advice.appendChild(document.createTextNode("."));
+    }
+    advice.appendChild(document.createTextNode(" Of download je antwoorden hieronder en wis ze daarna hier met Alles wissen."));
+    box.appendChild(advice);
+    return box;
+  }
+
   function journalPage() {
     var target = document.getElementById("cursus-dagboek");
     if (!target) { return; }
@@ -590,6 +629,7 @@
         "Daarom worden je antwoorden niet bewaard. Je kunt de opdrachten wel maken; schrijf je antwoorden dan ergens anders op."));
       return;
     }
+    if (location.protocol === "file:") { target.appendChild(localFileWarning()); }
     var status = el("p", { "class": "cursus-status", role: "status" });
     var tools = el("div", { "class": "cursus-dagboek-knoppen" });
     function button(label, extra) {
@@ -663,19 +703,49 @@
         return;
       }
       store.keys().forEach(store.remove);
+      try {   // the theme's sidebar position, kept for this tab only (course/sphinxext/storage.py)
+        for (var i = window.sessionStorage.length - 1; i >= 0; i--) {
+          var key = window.sessionStorage.key(i);
+          if (key && key.indexOf(PREFIX) === 0) { window.sessionStorage.removeItem(key); }
+        }
+      } catch (e) { /* blocked */ }
       render();
       status.textContent = "Alle antwoorden, je voortgang en je toetsresultaten zijn uit deze browser gewist.";
     });
 
-    function apply(found, ids, skipped) {
+    /** Writes the chosen answers, reading each stored one again first: an answer that changed
+     *  since the learner was asked (another tab) is left as it is and counted. Progress and the
+     *  last page come along: a module done in the file is done here; the file's last page when
+     *  this browser has none of its own (or only this page, which it shows while importing). */
+    function takesLastPage() {
+      var mine = lastPage();
+      return !mine || mine.page === JOURNAL_PAGE;
+    }
+
+    function apply(parsed, plan, ids, skipped) {
+      var found = parsed.answers;
       var failed = new Map();
+      var changed = 0;
       ids.forEach(function (id) {
+        if (store.get(REFLECTION + id) !== plan.seen.get(id)) { changed++; return; }
         var result = store.set(REFLECTION + id, found.get(id));
         if (result !== SAVED) { failed.set(id, result); }
       });
+      var modules = 0;
+      (parsed.progress || []).forEach(function (id) {
+        if (!isDone(id) && store.set(PROGRESS + id, "klaar") === SAVED) { modules++; }
+      });
+      if (parsed.lastPage && takesLastPage()) { store.set(LAST_PAGE, JSON.stringify(parsed.lastPage)); }
       render();
-      var parts = [(ids.length - failed.size) + " antwoorden ingelezen."];
+      var parts = [(ids.length - failed.size - changed) + " antwoorden ingelezen."];
       if (skipped) { parts.push(skipped); }
+      if (changed) {
+        parts.push(changed + " antwoorden zijn intussen in deze browser veranderd (bijvoorbeeld in een ander tabblad) en zijn niet overschreven.");
+      }
+      if (plan.unknown.length) {
+        parts.push(plan.unknown.length + " antwoorden horen bij geen opdracht van deze cursus en zijn overgeslagen.");
+      }
+      if (modules) { parts.push("Voortgang overgenomen: " + modules + (modules === 1 ? " module" : " modules") + " op klaar."); }
       if (failed.size) {
         var reason = Array.from(failed.values()).indexOf(FULL) >= 0 ? "de opslag van je browser is vol" : "je browser staat geen opslag toe";
         parts.push(failed.size + " konden niet worden bewaard: " + reason + ".");
@@ -683,7 +753,7 @@
       status.textContent = parts.join(" ");
     }
 
-    function ask(found, plan) {
+    function ask(parsed, plan) {
       clear(question);
       question.hidden = false;
       question.appendChild(el("p", {}, "In dit bestand staan " + plan.fresh.length + " nieuwe antwoorden en " +
@@ -699,11 +769,11 @@
       function done() { question.hidden = true; clear(question); importInput.focus(); }
       replace.addEventListener("click", function () {
         done();
-        apply(found, plan.fresh.concat(plan.different), plan.same.length ? plan.same.length + " stonden er al." : "");
+        apply(parsed, plan, plan.fresh.concat(plan.different), plan.same.length ? plan.same.length + " stonden er al." : "");
       });
       onlyNew.addEventListener("click", function () {
         done();
-        apply(found, plan.fresh, plan.different.length + " antwoorden in deze browser zijn niet veranderd.");
+        apply(parsed, plan, plan.fresh, plan.different.length + " antwoorden in deze browser zijn niet veranderd.");
       });
       cancel.addEventListener("click", function () { done(); status.textContent = "Er is niets geïmporteerd."; });
       [replace, onlyNew, cancel].forEach(function (b) { question.appendChild(b); });
@@ -725,13 +795,14 @@
         var parsed = parseImport(String(reader.result));
         if (parsed.error) { status.textContent = parsed.error; return; }
         var plan = planImport(parsed.answers);
+        var extra = parsed.progress.some(function (id) { return !isDone(id); }) || (parsed.lastPage && takesLastPage());
         if (plan.different.length) {
           status.textContent = "";
-          ask(parsed.answers, plan);
-        } else if (!plan.fresh.length) {
+          ask(parsed, plan);
+        } else if (!plan.fresh.length && !extra && !plan.unknown.length) {
           status.textContent = "Alle " + plan.same.length + " antwoorden uit dit bestand staan hier al. Er is niets veranderd.";
         } else {
-          apply(parsed.answers, plan.fresh, plan.same.length ? plan.same.length + " stonden er al." : "");
+          apply(parsed, plan, plan.fresh, plan.same.length ? plan.same.length + " stonden er al." : "");
         }
       };
       reader.onerror = function () { importInput.value = ""; status.textContent = "Het bestand kon niet worden gelezen. Er is niets veranderd."; };

@@ -13,7 +13,9 @@ structure     the course index (cases, reflections, self-checks, worksheets) for
 search        results that name their module, glossary terms kept, snippets over file://
 notebooks     notebook outputs follow the helper package (cache cleared, notebooks read again)
 runtime       notebook pages run in the learner's browser (Pyodide from the site, panel, assets)
-csp           a Content-Security-Policy on every page: only the site's own scripts and styles
+storage       everything the browser keeps (search terms, colour scheme, ...) under the course prefix
+csp           a Content-Security-Policy on every page: only the site's own scripts and styles;
+              static files only from inside the repository (no symbolic links)
 eindtoets     the final test: the item bank as data for its pages, pdf-lib and the font for the certificate
 downloads     download links final at build time (course/outputs.py); page hashes for the no-rewrite test
 ============  =====================================================================================
@@ -38,6 +40,7 @@ from course.sphinxext import (  # noqa: F401
     notebooks,
     runtime,
     search,
+    storage,
     structure,
     titles,
     validhtml,
@@ -49,8 +52,8 @@ COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js", "cursus-lms
 
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _pages.note)
-    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, eindtoets,
-                csp, downloads):
+    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, storage,
+                eindtoets, csp, downloads):
         job.setup(app)
     app.add_css_file("cursus.css")
     app.add_css_file("print.css", media="print")

@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from course import model
+from course import model, published
 from course.sphinxext import _pages
 
 logger = logging.getLogger(__name__)
@@ -139,6 +141,22 @@ def finish(app: Sphinx, exception) -> None:
             path.write_text(secured, encoding="utf-8")
 
 
+def static_from_the_repository(app: Sphinx) -> None:
+    """Sphinx copies ``html_static_path`` (and reads the templates) following symbolic links: a
+    link in ``book/_static/fonts`` would publish any file of the machine on the site. Every file
+    there must really be in the repository (``course.published``); the build stops otherwise."""
+    root = Path(app.confdir)
+    for entry in [*app.config.html_static_path, *app.config.templates_path]:
+        folder = root / entry
+        # the project's own folders are relative; extensions add their package's as absolute paths
+        if not os.path.isabs(entry) and folder.exists():
+            try:
+                published.files_under(folder, root)
+            except published.UnsafeSource as exc:
+                raise ExtensionError(f"course.sphinxext.csp: {exc}") from None
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", static_from_the_repository)
     # After every job that changes a page (validhtml at 400, the index redirect page).
     app.connect("build-finished", finish, priority=950)

@@ -32,7 +32,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from course import ROOT, exercises, model, vocabulary as V
+from course import ROOT, exercises, model, published, vocabulary as V
 
 logger = logging.getLogger(__name__)
 
@@ -55,9 +55,10 @@ DIARY_SHEET = "m4-dagboek"
 #: writes the policy; measured in Chromium, tests/test_runtime.py runs the runtime under it):
 #: Pyodide compiles WebAssembly ('wasm-unsafe-eval') and its Emscripten glue evaluates JavaScript
 #: snippets at start-up ('unsafe-eval', in the page's policy as well as the worker's: there is no
-#: build of Pyodide without it); the worker is a script of this site; charts are shown as blob:
-#: images. Pages without a notebook get none of this.
-CSP_NEEDS = {"script-src": ("'wasm-unsafe-eval'", "'unsafe-eval'"), "worker-src": ("'self'",), "img-src": ("blob:",)}
+#: build of Pyodide without it); the worker starts from a blob: address (so that it inherits the
+#: page's policy and its Python can reach this site only) and imports the site's worker script;
+#: charts are data: images (in the policy of every page). Pages without a notebook get none of this.
+CSP_NEEDS = {"script-src": ("'wasm-unsafe-eval'", "'unsafe-eval'"), "worker-src": ("blob:",)}
 
 
 def _is_notebook(app: Sphinx, docname: str) -> bool:
@@ -143,7 +144,7 @@ def _zip_bytes() -> bytes:
     for dist in exercises.BROWSER_PACKAGES:
         entries += exercises.installed_files(dist)
     entries += [(p, f"data/{p.name}") for p in exercises.data_files()]
-    entries.append((ROOT / "book" / "_static" / GLUE, GLUE))
+    entries.append((published.checked(ROOT / "book" / "_static" / GLUE), GLUE))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, name in sorted(entries, key=lambda e: e[1]):
@@ -171,7 +172,7 @@ def copy_runtime(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / OUT
     for name in RUNTIME_FILES:
-        _copy_if_changed(PYODIDE / name, out / "pyodide" / name)
+        _copy_if_changed(published.checked(PYODIDE / name, PYODIDE), out / "pyodide" / name)
     data = _zip_bytes()
     target = out / ZIP
     if not target.exists() or target.read_bytes() != data:

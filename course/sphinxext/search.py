@@ -23,9 +23,12 @@ import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from course import model, vocabulary as V
 from course.sphinxext import _pages
+
+logger = logging.getLogger(__name__)
 
 #: Folder (under _static) with one script per page: its plain text, for snippets over file://.
 SEARCH_TEXTS = "zoektekst"
@@ -114,10 +117,39 @@ def _plain_text(html: str) -> str:
     return re.sub(r"\s+", " ", soup.get_text(" ")).strip()
 
 
+#: sphinx_highlight.js writes "Zoekresultaten verbergen" as a link to a javascript: address, which
+#: the site's policy (rightly) blocks. The build's copy gets an ordinary link, bound by a listener.
+HIDE_LINK = ("'<a href=\"javascript:SphinxHighlight.hideSearchWords()\">'",
+             "'<a href=\"#\" class=\"cursus-treffers-verbergen\">'")
+HIDE_LISTENER = """
+/* course/sphinxext/search.py: the link above had a javascript: address, which the policy blocks. */
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest("a.cursus-treffers-verbergen");
+  if (!link) return;
+  event.preventDefault();
+  SphinxHighlight.hideSearchWords();
+});
+"""
+
+
+def _hide_link_without_javascript_url(outdir: Path) -> None:
+    path = outdir / "_static" / "sphinx_highlight.js"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    if HIDE_LINK[0] in text:
+        text = text.replace(HIDE_LINK[0], HIDE_LINK[1]) + HIDE_LISTENER
+        path.write_text(text, encoding="utf-8")
+    elif "javascript:" in text:
+        logger.warning("_static/sphinx_highlight.js: a javascript: link course/sphinxext/search.py does not know; "
+                       "the Content-Security-Policy blocks it", type="course", subtype="search")
+
+
 def finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.outdir)
+    _hide_link_without_javascript_url(outdir)
     path = outdir / "searchindex.js"
     if not path.exists():
         return

@@ -256,6 +256,21 @@ def _scheidingsteken(kopregel: str, naam: str) -> str:
                      f"kolommen. Zet er een puntkomma tussen, of sla het bestand op als CSV.")
 
 
+#: What a diary cell may not bring into the output: controls (tab and line ends aside), such as the
+#: escape that starts a terminal colour code, and the bidirectional overrides and isolates that turn
+#: text around. Each one becomes a visible replacement character; the controls that separate
+#: words or lines as white space does (vertical tab, form feed, U+001C-U+001F, U+0085) a space.
+_ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff\ufffe\uffff]")
+_SCHEIDING = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+VERVANGING = "\ufffd"
+
+
+def _zichtbaar(tekst: str) -> str:
+    """``tekst`` with every control and direction override replaced by a visible '\ufffd'."""
+    return _ONZICHTBAAR.sub(VERVANGING, _SCHEIDING.sub(" ", tekst))
+
+
 def _rijen(tekst: str, teken: str) -> list[list[str]]:
     """All records of the CSV text, as a spreadsheet numbers them (record 1 = row 1).
 
@@ -267,7 +282,7 @@ def _rijen(tekst: str, teken: str) -> list[list[str]]:
     while True:
         rij = len(rijen) + 1
         try:
-            rijen.append(next(lezer))
+            rijen.append([_zichtbaar(vakje) for vakje in next(lezer)])
         except StopIteration:
             return rijen
         except csv.Error as fout:

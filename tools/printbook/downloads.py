@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course import ROOT, outputs
+from course import ROOT, outputs, published
 from course import vocabulary as V
 from course.sphinxext.downloads import list_script
 from tools import archive
@@ -45,9 +45,24 @@ def exercise_pack() -> str:
 
 def _zip_folder(folder: Path, target: Path) -> None:
     """The folder zipped under one top folder named after the archive ("oefenmap/..."), byte for
-    byte the same on every build."""
-    entries = archive.folder_entries(folder, top=target.stem, skip=frozenset({"__pycache__", ".ipynb_checkpoints"}))
+    byte the same on every build; only files inside the repository, under safe names."""
+    skip = {"__pycache__", ".ipynb_checkpoints"}
+    entries = {}
+    for path in published.files_under(folder, folder):
+        parts = path.relative_to(folder).parts
+        if not skip & set(parts):
+            name = "/".join(published.safe_name(p, "zip entry") for p in (target.stem, *parts))
+            entries[name] = path.read_bytes()
     archive.write_zip(target, entries)
+
+
+def _missing(name: str, source: Path) -> str:
+    """Why a download's source is missing, in words that say what to do."""
+    if source.parent == WORKSHOP:
+        return (f"printbook: downloads/{name}: no workshop kit was made for the lesson plan "
+                f"book/trainers/draaiboeken/{source.name}.yml, because no page shows it yet: add "
+                "a {draaiboek} directive for it to a trainer page, or move the plan out of the folder")
+    return f"printbook: downloads/{name}: {source} does not exist (the step that makes it did not run or failed)"
 
 
 def publish_downloads(site: Path = SITE) -> None:
@@ -59,11 +74,17 @@ def publish_downloads(site: Path = SITE) -> None:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name, source in DOWNLOADS:
+        published.safe_name(name, "download")
         if callable(source):
             source(target / name)
-        elif source.is_dir() and name.endswith(".zip"):
+            continue
+        if not source.exists():
+            raise SystemExit(_missing(name, source))
+        source = published.checked(source, ROOT if ROOT in source.parents else source.parent)
+        if source.is_dir() and name.endswith(".zip"):
             _zip_folder(source, target / name)
         elif source.is_dir():
+            published.files_under(source, source)
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)

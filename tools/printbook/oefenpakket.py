@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course import ROOT, exercises, model
+from course import ROOT, exercises, model, published
 from tools import archive
 
 FOLDER = "oefenpakket"
@@ -120,7 +120,7 @@ def build(target: Path, root: Path = ROOT) -> None:
     course = model.load(root)
     entries: list[tuple[str, bytes]] = []
     for doc in course.notebooks:
-        path = course.source(doc)
+        path = published.checked(course.source(doc), root)
         entries.append((path.name, path.read_bytes()))
     entries += [(f"cursus/{p.name}", p.read_bytes()) for p in exercises.helper_sources(root)]
     entries += [(f"data/{p.name}", p.read_bytes()) for p in exercises.data_files(root)]

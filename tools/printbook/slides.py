@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from course import ROOT, plans
+from course import ROOT, plans, published
 from tools.printbook.assemble import Block, Deck, Slide
 
 STATIC = Path(__file__).with_name("static")
@@ -198,19 +198,19 @@ def copy_assets(folder: Path, html_dir: Path, decks: list[Deck]) -> None:
     if not (REVEAL / "reveal.js").exists():
         raise SystemExit("printbook: node_modules/reveal.js is missing: run `npm ci` (make does this)")
     for name in REVEAL_FILES:
-        shutil.copy2(REVEAL / name, target / Path(name).name)
-    shutil.copy2(REVEAL.parent / "LICENSE", target / "reveal.js-LICENSE.txt")
+        shutil.copy2(published.checked(REVEAL / name, REVEAL.parent), target / Path(name).name)
+    shutil.copy2(published.checked(REVEAL.parent / "LICENSE", REVEAL.parent), target / "reveal.js-LICENSE.txt")
     for name in ("presentatie.css", "presentatie.js"):
-        shutil.copy2(STATIC / name, target / name)
+        shutil.copy2(published.checked(STATIC / name), target / name)
     fonts = target / "fonts"
     fonts.mkdir(exist_ok=True)
-    for font in FONTS.glob("*"):
-        shutil.copy2(font, fonts / font.name)
+    for font in published.files_under(FONTS):
+        shutil.copy2(font, fonts / published.safe_name(font.name, "font file"))
     for deck in decks:
         for slide in deck.slides:
             for block in slide.blocks:
                 if block.kind == "img":
-                    shutil.copy2(html_dir / block.src, target / Path(block.src).name)
+                    shutil.copy2(published.checked(html_dir / block.src, html_dir), target / Path(block.src).name)
 
 
 def reveal_html(deck: Deck) -> str:
