@@ -7,11 +7,17 @@ control that shows the check can fail.
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 import pytest
 from conftest import HTML, wait_for
 from test_browser import goto
 from test_devices import DESKTOP, PHONE, START_PAGE, open_page, search
+from test_runtime import editable, fresh_glue
 
+from course import ROOT
 from course import vocabulary as V
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
@@ -145,4 +151,194 @@ def test_learner_pages_come_before_trainer_pages_on_equal_scores(browser, site, 
     # shown first) is caught.
     control = [["book/m1-spectrum/index", "Module 1", "", None, 5, ""], [trainer[0], "Afsluiting", "", None, 5, ""]]
     assert pg.evaluate(_TRAINER_FIRST, [control, trainer]) == [trainer[0]]
+    ctx.close()
+
+
+# --- F3-F9: notebooks a non-programmer cannot get lost in ------------------------------------------
+
+M2, M4 = "m2-vicieuze-cirkel", "m4-gebruikspatroon"
+DIARIES = Path(__file__).parent / "data" / "dagboek"
+MILAN = ['mijn_cirkel = [', '    "Ik voel me buitengesloten door de groep",', '    "Ik scrol ’s nachts door TikTok",',
+         '    "Ik slaap te weinig en ben moe op school",', ']']
+
+
+def _notebook(browser, site, stem, size=PHONE):
+    # The tests read what the page shows; test_runtime.py runs the runtime under the page's policy.
+    ctx, pg = open_page(browser, size, touch=size == PHONE, bypass_csp=True)
+    pg.goto(f"{site}{V.NOTEBOOK_FOLDER}/{stem}.html", wait_until="networkidle")
+    return ctx, pg
+
+
+def _start(pg):
+    pg.get_by_role("button", name="Zelf proberen in je browser").tap()
+    wait_for(pg, "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')", timeout=90)
+
+
+def _run(pg, index: int, code: str) -> str:
+    """Type ``code`` into the field of code cell ``index``, tap Uitvoeren; the field's note."""
+    cell = pg.locator("div.cell").nth(index)
+    cell.locator("textarea").fill(code)
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    note.evaluate("n => n.textContent = ''")
+    cell.get_by_role("button", name="Uitvoeren").tap()
+    wait_for(pg, "(n) => n.textContent && !n.textContent.startsWith('Bezig')", note.element_handle(), timeout=60)
+    return note.inner_text()
+
+
+def _chart_below(pg, index: int) -> dict:
+    out = pg.locator("div.cell").nth(index + 1).locator(".cell_output")
+    return out.evaluate("""o => ({imgs: o.querySelectorAll('img').length, text: o.innerText,
+        caption: (o.querySelector('figcaption') || {}).innerText || ''})""")
+
+
+@pytest.mark.parametrize("mistake, says", [
+    ('mijn_cirkel = [\n    "Ik voel me alleen,\n    "Ik scrol op TikTok",\n]', "aanhalingsteken"),
+    ('mijn_cirkel = [\n    "Ik voel me alleen"\n    "Ik scrol op TikTok",\n    "Ik slaap slecht",\n]', "geen komma"),
+])
+def test_a_mistake_stops_the_steps_below_and_no_old_chart_stays(browser, site, mistake, says):
+    ctx, pg = _notebook(browser, site, M2)
+    field = editable(M2)[0]
+    _start(pg)
+    note = _run(pg, field, "\n".join(MILAN))
+    assert note.startswith("Klaar"), note
+    good = _chart_below(pg, field)
+    assert good["imgs"] == 1 and "niet uitgevoerd" not in good["text"]   # control: her chart is drawn
+    note = _run(pg, field, mistake)
+    assert note.startswith("Niet gelukt") and says in note and "stappen eronder zijn niet uitgevoerd" in note, note
+    below = _chart_below(pg, field)
+    assert below["imgs"] == 0 and "niet uitgevoerd" in below["text"], below
+    for i in range(field + 1, pg.locator("div.cell").count()):
+        assert pg.locator("div.cell").nth(i).locator(".cell_output img").count() == 0, f"stale chart in cell {i}"
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_a_missing_comma_between_two_texts_is_one_dutch_line():
+    glue = fresh_glue()
+    parts = glue.voer_uit('stappen = [\n    "Ik scrol door TikTok"\n    "Ik zie filmpjes",\n]')
+    assert parts == [{"soort": "fout", "tekst": parts[0]["tekst"]}]
+    assert parts[0]["tekst"].startswith("Let op (regel 2): Tussen deze tekst en de volgende staat geen komma")
+    # Controls: with the comma, an f-string and a text with a comma inside it run as usual.
+    assert glue.voer_uit('stappen = [\n    "Ik scrol door TikTok",\n    "Ik zie filmpjes",\n]') == []
+    printed = glue.voer_uit('x = 2\nprint(f"{x} stappen", "en, verder")')
+    assert printed == [{"soort": "tekst", "tekst": "2 stappen en, verder\n"}]
+
+
+def test_a_refused_value_stops_the_cells_that_need_it():
+    glue = fresh_glue()
+    old = os.getcwd()
+    os.chdir(ROOT / V.NOTEBOOK_FOLDER)
+    try:
+        glue.voer_uit("from cursus.dagboek import lees_dagboek")
+        refused = glue.voer_uit('dagboek = lees_dagboek("data/bestaat-niet.csv")')
+        shown = glue.voer_uit('lees_dagboek("data/bestaat-niet.csv")')
+        read = glue.voer_uit('dagboek = lees_dagboek("data/dagboek-voorbeeld.csv")')
+    finally:
+        os.chdir(old)
+    assert [p["soort"] for p in refused] == ["tekst", "stop"] and refused[0]["tekst"].startswith("Let op")
+    # Controls: the same message without an assignment, and a file that is read, stop nothing.
+    assert [p["soort"] for p in shown] == ["tekst"]
+    assert "stop" not in [p["soort"] for p in read]
+
+
+def test_her_chart_gets_her_caption_and_her_edits_are_kept_until_she_starts_over(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    field = editable(M2)[0]
+    before = _chart_below(pg, field)["caption"]
+    assert "Milan" in before                         # control: the example's caption names Milan
+    _start(pg)
+    assert "Milan" in _chart_below(pg, field)["caption"]
+    _run(pg, field, "\n".join(MILAN))
+    caption = _chart_below(pg, field)["caption"]
+    assert "Milan" not in caption and "Jouw versie" in caption, caption
+
+    # Kept in this browser: back on the page, her version is there again and drawn.
+    pg.reload(wait_until="networkidle")
+    _start(pg)
+    cell = pg.locator("div.cell").nth(field)
+    assert cell.locator("textarea").input_value() == "\n".join(MILAN)
+    assert "eigen versie" in cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").inner_text()
+    assert "Jouw versie" in _chart_below(pg, field)["caption"]
+    # "Opnieuw beginnen" puts the example back, and forgets her version.
+    cell.get_by_role("button", name="Opnieuw beginnen").tap()
+    example = cell.locator("textarea").input_value()
+    assert "Ik voel me somber en alleen" in example
+    pg.reload(wait_until="networkidle")
+    _start(pg)
+    assert pg.locator("div.cell").nth(field).locator("textarea").input_value() == example
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_the_field_wraps_on_a_phone(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    _start(pg)
+    field = pg.locator("div.cell").nth(editable(M2)[0]).locator("textarea")
+    sizes = field.evaluate("t => [t.scrollWidth, t.clientWidth, t.getAttribute('wrap')]")
+    assert sizes[0] <= sizes[1] + 1 and sizes[2] == "soft", sizes
+    # Control: without wrapping the same field runs off its right edge.
+    field.evaluate("t => { t.setAttribute('wrap', 'off'); t.style.whiteSpace = 'pre'; }")
+    assert field.evaluate("t => t.scrollWidth > t.clientWidth + 20")
+    ctx.close()
+
+
+def test_a_refused_diary_is_said_under_her_field_and_stops_the_charts(browser, site):
+    ctx, pg = _notebook(browser, site, M4)
+    index = editable(M4, V.FILE_TAG)[0]
+    _start(pg)
+    cell = pg.locator("div.cell").nth(index)
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    note.evaluate("n => n.textContent = ''")
+    picker = cell.get_by_label("Of kies je eigen dagboek")
+    picker.scroll_into_view_if_needed()
+    picker.set_input_files(str(DIARIES / "ontbrekende-kolom.csv"))
+    wait_for(pg, "(n) => n.textContent && !n.textContent.startsWith('Bezig')", note.element_handle(), timeout=60)
+    text = note.inner_text()
+    assert text.startswith("Niet gelukt") and "Let op" in text and "kolom" in text, text
+    assert not text.startswith("Klaar")
+    # Her note is in view where she chose the file, and no chart of Lina's week stays below.
+    box = note.evaluate("n => { const r = n.getBoundingClientRect(); return [r.top, r.bottom, innerHeight, scrollY, n.textContent.length]; }")
+    assert box[0] >= 0 and box[1] <= box[2] - 60, box   # and not under the "Terug naar boven" pill
+    assert pg.locator("div.cell").nth(index + 1).locator(".cell_output").inner_text().startswith("Let op")
+    for i in range(index + 2, pg.locator("div.cell").count()):
+        c = pg.locator("div.cell").nth(i)
+        if "voorbeeld-fout" in (c.get_attribute("class") or ""):
+            continue
+        assert c.locator(".cell_output img").count() == 0
+    ctx.close()
+
+
+def test_the_start_shows_megabytes_and_seconds_left(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    cdp = ctx.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    # About 20 Mbit/s: slow enough to see the progress, quick enough for a test.
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40,
+                                                   "downloadThroughput": 2_500_000, "uploadThroughput": 1_000_000})
+    pg.evaluate("""() => { window.seen = []; const s = document.querySelector('.cursus-oefenen-status');
+        new MutationObserver(() => window.seen.push(s.textContent))
+            .observe(s, {childList: true, characterData: true, subtree: true}); }""")
+    _start(pg)
+    seen = pg.evaluate("window.seen")
+    assert any(re.search(r"\d+,\d van \d+,\d MB, nog ongeveer \d+ second", t) for t in seen), seen[:5]
+    assert not any("een paar seconden" in t for t in seen)
+    ctx.close()
+
+
+def test_an_endless_step_is_stopped_by_the_time_limit_and_her_text_stays(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    pg.evaluate("document.querySelector('section.cursus-oefenen').dataset.tijdslimiet = '3'")
+    _start(pg)
+    index = editable(M2)[0]
+    cell = pg.locator("div.cell").nth(index)
+    loop = "while True:\n    pass"
+    cell.locator("textarea").fill(loop)
+    cell.get_by_role("button", name="Uitvoeren").tap()
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    wait_for(pg, "(n) => n.textContent.includes('Je kunt verder')", note.element_handle(), timeout=60)
+    assert "langer dan 3 seconden" in cell.locator(".cell_output").inner_text()
+    assert cell.locator("textarea").input_value() == loop
+    assert _chart_below(pg, index)["imgs"] == 0
+    # Python works again: the example runs.
+    assert _run(pg, index, "\n".join(MILAN)).startswith("Klaar")
     ctx.close()
