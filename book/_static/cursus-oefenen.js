@@ -212,7 +212,7 @@
     try {
       for (let i = start; i < cells.length; i++) {
         const cell = cells[i];
-        if (cell.example && origin) { continue; }   // the page's own example of a message (module 4)
+        if (cell.example) { continue; }   // the page's own example of a message (module 4) stays as built
         running.current = i;
         cell.el.setAttribute("aria-busy", "true");
         const reply = await runCode(cell);
