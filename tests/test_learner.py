@@ -54,6 +54,7 @@ def _hits(pg, selector: str, touch: bool) -> list[tuple[str, str]]:
                         break
                     pg.wait_for_timeout(50)
                 out.append((name, requested[0] if requested else ""))
+                pg.wait_for_timeout(400)     # two taps in quick succession would be a double tap
     pg.unroute("**/downloads/**")
     return out
 
