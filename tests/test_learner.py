@@ -378,3 +378,33 @@ def test_notebook_pages_and_the_runtime_use_learner_words(built_html):
     assert "Opnieuw beginnen" in script and "Oefenveld " in script
     # Control: the words are caught in running text, whatever their case.
     assert _banned("Voer de Cel uit, of start de Kernel opnieuw met make serve.") == ["cel", "kernel", "make serve"]
+
+
+# --- F13: chart text at least 12 px on a phone ---------------------------------------------------------
+
+
+def _smallest_text(svg: str) -> tuple[float, float]:
+    """(smallest font size, viewBox width) of a chart."""
+    width = float(re.search(r'viewBox="[^"]*?\s[^"]*?\s([\d.]+)\s', svg).group(1))
+    return min(float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)), width
+
+
+@pytest.mark.parametrize("stem", [M2, M4])
+def test_chart_text_is_at_least_12_px_on_a_phone_and_the_page_does_not_scroll_sideways(browser, site, stem):
+    ctx, pg = _notebook(browser, site, stem)
+    charts = pg.locator("div.cell_output img")
+    assert charts.count() >= 1
+    for i in range(charts.count()):
+        img = charts.nth(i)
+        svg = pg.request.get(img.evaluate("i => i.src")).text()
+        smallest, width = _smallest_text(svg)
+        shown = img.evaluate("i => i.getBoundingClientRect().width")
+        assert smallest * shown / width >= 12, (i, smallest, shown)
+        box = img.evaluate("i => { const b = i.parentElement;"
+                           " return [b.scrollWidth > b.clientWidth, b.tabIndex, b.getAttribute('aria-label')]; }")
+        assert box[0] and box[1] == 0 and "schuif" in box[2], box      # reachable by keyboard too
+    assert pg.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    # Control: at the width of the text column the same chart's text would be about 7 px.
+    column = pg.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    assert smallest * column / width < 12
+    ctx.close()

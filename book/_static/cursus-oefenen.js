@@ -161,6 +161,7 @@
         const url = URL.createObjectURL(new Blob([part.svg], { type: "image/svg+xml" }));
         blobs.get(out).push(url);
         const img = el("img", { src: url, alt: part.alt, "class": "cursus-oefenen-grafiek" });
+        img.addEventListener("load", scrollableCharts);
         const figure = figures.shift();
         const place = figure && figure.querySelector("img");
         if (place) {
@@ -548,6 +549,26 @@
       editable[0].field.scrollLeft = 0;
     }
   }
+
+  // A chart wider than its box (a phone) scrolls sideways: the box can then be reached and
+  // scrolled by keyboard too, and says what it holds.
+  function scrollableCharts() {
+    document.querySelectorAll("div.cell_output, div.cell_output > figure").forEach(function (box) {
+      if (!box.querySelector(":scope > img")) { return; }
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Grafiek: schuif opzij om alles te zien");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  scrollableCharts();
+  window.addEventListener("resize", scrollableCharts);
+  window.addEventListener("load", scrollableCharts);
 
   startButton.addEventListener("click", begin);
 })();
