@@ -408,3 +408,53 @@ def test_chart_text_is_at_least_12_px_on_a_phone_and_the_page_does_not_scroll_si
     column = pg.evaluate("document.querySelector('article').getBoundingClientRect().width")
     assert smallest * column / width < 12
     ctx.close()
+
+
+# --- F11: "Ga verder waar je was" near the top, to the next unfinished page -----------------------------
+
+
+def test_go_on_is_on_the_first_phone_screen_and_skips_side_trips_and_finished_modules(browser, site):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    top = "#cursus-verder-boven a.cursus-verder-link"
+    goto(pg, site, START_PAGE)
+    assert pg.locator(top).inner_text() == "Begin met module 1"       # before she starts
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    goto(pg, site, "book/bijlagen/begrippenlijst.html")                # a side trip
+    goto(pg, site, "book/start/hulp.html")
+    goto(pg, site, START_PAGE)
+    link = pg.locator(top)
+    assert link.inner_text().startswith("Ga verder waar je was") and "Eenzaamheid en angst" in link.inner_text()
+    assert link.bounding_box()["y"] + link.bounding_box()["height"] <= PHONE[1], "not on the first screen"
+    # Control: the progress section further down is where the link used to be, off the first screen.
+    assert pg.locator("#cursus-voortgang").bounding_box()["y"] > PHONE[1]
+
+    # Module 2 done on its closing page: "Ga verder" leads to the next module not done.
+    goto(pg, site, "book/m2-lange-termijn/afsluiting.html")
+    pg.get_by_role("button", name="Module klaar").tap()
+    goto(pg, site, START_PAGE)
+    link = pg.locator(top)
+    assert "Module 1" in link.inner_text(), link.inner_text()        # module 1 is still not done
+    goto(pg, site, "book/m1-spectrum/afsluiting.html")
+    pg.get_by_role("button", name="Module klaar").tap()
+    goto(pg, site, START_PAGE)
+    link.tap()
+    pg.wait_for_url(re.compile(r"m3-korte-termijn/index\.html"))
+    # A notebook page is part of its module too.
+    goto(pg, site, V.NOTEBOOK_FOLDER + "/m3-stemming-door-de-tijd.html")
+    goto(pg, site, START_PAGE)
+    assert "stemming door de tijd" in pg.locator(top).inner_text().lower()
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_the_line_for_go_on_holds_still_when_it_is_filled_in(browser, site):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    pg.goto(site + START_PAGE, wait_until="load")
+    filled = pg.evaluate("document.getElementById('cursus-verder-boven').getBoundingClientRect().height")
+    ctx2, pg2 = open_page(browser, PHONE, touch=True, java_script_enabled=False)
+    pg2.goto(site + START_PAGE, wait_until="load")
+    empty = pg2.evaluate("document.getElementById('cursus-verder-boven').getBoundingClientRect().height")
+    assert abs(filled - empty) < 1, (filled, empty)
+    ctx2.close()
+    ctx.close()
