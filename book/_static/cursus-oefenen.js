@@ -555,10 +555,14 @@
   function scrollableCharts() {
     document.querySelectorAll("div.cell_output, div.cell_output > figure").forEach(function (box) {
       if (!box.querySelector(":scope > img")) { return; }
+      // A figure is named by its caption; a bare output box gets a name of its own.
+      const named = box.tagName !== "FIGURE";
       if (box.scrollWidth > box.clientWidth + 1) {
         box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "group");
-        box.setAttribute("aria-label", "Grafiek: schuif opzij om alles te zien");
+        if (named) {
+          box.setAttribute("role", "group");
+          box.setAttribute("aria-label", "Grafiek: schuif opzij om alles te zien");
+        }
       } else if (box.getAttribute("tabindex") === "0") {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");
