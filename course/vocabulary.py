@@ -82,6 +82,9 @@ DIARY_TEMPLATE = "exercises/data/dagboek-sjabloon.csv"
 EDITABLE_TAG = "oefenen"
 #: An editable cell that names the learner's own file: gets a file picker in the browser.
 FILE_TAG = "oefenen-bestand"
+#: A cell that shows an example of a message (module 4: a file that does not exist). The
+#: browser runs it once with the page, not again after the learner's own runs.
+SHOWN_ERROR_TAG = "voorbeeld-fout"
 
 
 def slug(text: str) -> str:

@@ -7,11 +7,17 @@ control that shows the check can fail.
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 import pytest
-from conftest import HTML, wait_for
+from conftest import COURSE, HTML, wait_for
 from test_browser import goto
 from test_devices import DESKTOP, PHONE, START_PAGE, open_page, search
+from test_runtime import editable, fresh_glue
 
+from course import ROOT
 from course import vocabulary as V
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]
@@ -43,8 +49,12 @@ def _hits(pg, selector: str, touch: bool) -> list[tuple[str, str]]:
                 requested.clear()
                 y = top + height / 2
                 pg.touchscreen.tap(x, y) if touch else pg.mouse.click(x, y)
-                pg.wait_for_timeout(150)
+                for _ in range(60):          # the request, whichever link it came from
+                    if requested:
+                        break
+                    pg.wait_for_timeout(50)
                 out.append((name, requested[0] if requested else ""))
+                pg.wait_for_timeout(400)     # two taps in quick succession would be a double tap
     pg.unroute("**/downloads/**")
     return out
 
@@ -145,4 +155,417 @@ def test_learner_pages_come_before_trainer_pages_on_equal_scores(browser, site, 
     # shown first) is caught.
     control = [["book/m1-spectrum/index", "Module 1", "", None, 5, ""], [trainer[0], "Afsluiting", "", None, 5, ""]]
     assert pg.evaluate(_TRAINER_FIRST, [control, trainer]) == [trainer[0]]
+    ctx.close()
+
+
+# --- F3-F9: notebooks a non-programmer cannot get lost in ------------------------------------------
+
+M2, M4 = "m2-vicieuze-cirkel", "m4-gebruikspatroon"
+DIARIES = Path(__file__).parent / "data" / "dagboek"
+MILAN = ['mijn_cirkel = [', '    "Ik voel me buitengesloten door de groep",', '    "Ik scrol ’s nachts door TikTok",',
+         '    "Ik slaap te weinig en ben moe op school",', ']']
+
+
+def _notebook(browser, site, stem, size=PHONE):
+    # The tests read what the page shows; test_runtime.py runs the runtime under the page's policy.
+    ctx, pg = open_page(browser, size, touch=size == PHONE, bypass_csp=True)
+    pg.goto(f"{site}{V.NOTEBOOK_FOLDER}/{stem}.html", wait_until="networkidle")
+    return ctx, pg
+
+
+def _start(pg):
+    pg.get_by_role("button", name="Zelf proberen in je browser").tap()
+    wait_for(pg, "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')", timeout=90)
+
+
+def _run(pg, index: int, code: str) -> str:
+    """Type ``code`` into the field of code cell ``index``, tap Uitvoeren; the field's note."""
+    cell = pg.locator("div.cell").nth(index)
+    cell.locator("textarea").fill(code)
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    note.evaluate("n => n.textContent = ''")
+    cell.get_by_role("button", name="Uitvoeren").tap()
+    wait_for(pg, "(n) => n.textContent && !n.textContent.startsWith('Bezig')", note.element_handle(), timeout=60)
+    return note.inner_text()
+
+
+def _chart_below(pg, index: int) -> dict:
+    out = pg.locator("div.cell").nth(index + 1).locator(".cell_output")
+    return out.evaluate("""o => ({imgs: o.querySelectorAll('img').length, text: o.innerText,
+        caption: (o.querySelector('figcaption') || {}).innerText || ''})""")
+
+
+@pytest.mark.parametrize("mistake, says", [
+    ('mijn_cirkel = [\n    "Ik voel me alleen,\n    "Ik scrol op TikTok",\n]', "aanhalingsteken"),
+    ('mijn_cirkel = [\n    "Ik voel me alleen"\n    "Ik scrol op TikTok",\n    "Ik slaap slecht",\n]', "geen komma"),
+])
+def test_a_mistake_stops_the_steps_below_and_no_old_chart_stays(browser, site, mistake, says):
+    ctx, pg = _notebook(browser, site, M2)
+    field = editable(M2)[0]
+    _start(pg)
+    note = _run(pg, field, "\n".join(MILAN))
+    assert note.startswith("Klaar"), note
+    good = _chart_below(pg, field)
+    assert good["imgs"] == 1 and "niet uitgevoerd" not in good["text"]   # control: her chart is drawn
+    note = _run(pg, field, mistake)
+    assert note.startswith("Niet gelukt") and says in note and "stappen eronder zijn niet uitgevoerd" in note, note
+    below = _chart_below(pg, field)
+    assert below["imgs"] == 0 and "niet uitgevoerd" in below["text"], below
+    for i in range(field + 1, pg.locator("div.cell").count()):
+        assert pg.locator("div.cell").nth(i).locator(".cell_output img").count() == 0, f"stale chart in cell {i}"
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_a_missing_comma_between_two_texts_is_one_dutch_line():
+    glue = fresh_glue()
+    parts = glue.voer_uit('stappen = [\n    "Ik scrol door TikTok"\n    "Ik zie filmpjes",\n]')
+    assert parts == [{"soort": "fout", "tekst": parts[0]["tekst"]}]
+    assert parts[0]["tekst"].startswith("Let op (regel 2): Tussen deze tekst en de volgende staat geen komma")
+    # Controls: with the comma, an f-string and a text with a comma inside it run as usual.
+    assert glue.voer_uit('stappen = [\n    "Ik scrol door TikTok",\n    "Ik zie filmpjes",\n]') == []
+    printed = glue.voer_uit('x = 2\nprint(f"{x} stappen", "en, verder")')
+    assert printed == [{"soort": "tekst", "tekst": "2 stappen en, verder\n"}]
+
+
+def test_a_refused_value_stops_the_cells_that_need_it():
+    glue = fresh_glue()
+    old = os.getcwd()
+    os.chdir(ROOT / V.NOTEBOOK_FOLDER)
+    try:
+        glue.voer_uit("from cursus.dagboek import lees_dagboek")
+        refused = glue.voer_uit('dagboek = lees_dagboek("data/bestaat-niet.csv")')
+        shown = glue.voer_uit('lees_dagboek("data/bestaat-niet.csv")')
+        read = glue.voer_uit('dagboek = lees_dagboek("data/dagboek-voorbeeld.csv")')
+    finally:
+        os.chdir(old)
+    assert [p["soort"] for p in refused] == ["tekst", "stop"] and refused[0]["tekst"].startswith("Let op")
+    # Controls: the same message without an assignment, and a file that is read, stop nothing.
+    assert [p["soort"] for p in shown] == ["tekst"]
+    assert "stop" not in [p["soort"] for p in read]
+
+
+def test_her_chart_gets_her_caption_and_her_edits_are_kept_until_she_starts_over(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    field = editable(M2)[0]
+    before = _chart_below(pg, field)["caption"]
+    assert "Milan" in before                         # control: the example's caption names Milan
+    _start(pg)
+    assert "Milan" in _chart_below(pg, field)["caption"]
+    _run(pg, field, "\n".join(MILAN))
+    caption = _chart_below(pg, field)["caption"]
+    assert "Milan" not in caption and "Jouw versie" in caption, caption
+
+    # Kept in this browser: back on the page, her version is there again and drawn.
+    pg.reload(wait_until="networkidle")
+    _start(pg)
+    cell = pg.locator("div.cell").nth(field)
+    assert cell.locator("textarea").input_value() == "\n".join(MILAN)
+    assert "eigen versie" in cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").inner_text()
+    assert "Jouw versie" in _chart_below(pg, field)["caption"]
+    # "Opnieuw beginnen" puts the example back, and forgets her version.
+    cell.get_by_role("button", name="Opnieuw beginnen").tap()
+    example = cell.locator("textarea").input_value()
+    assert "Ik voel me somber en alleen" in example
+    pg.reload(wait_until="networkidle")
+    _start(pg)
+    assert pg.locator("div.cell").nth(field).locator("textarea").input_value() == example
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_the_field_wraps_on_a_phone(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    _start(pg)
+    field = pg.locator("div.cell").nth(editable(M2)[0]).locator("textarea")
+    sizes = field.evaluate("t => [t.scrollWidth, t.clientWidth, t.getAttribute('wrap')]")
+    assert sizes[0] <= sizes[1] + 1 and sizes[2] == "soft", sizes
+    # Control: without wrapping the same field runs off its right edge.
+    field.evaluate("t => { t.setAttribute('wrap', 'off'); t.style.whiteSpace = 'pre'; }")
+    assert field.evaluate("t => t.scrollWidth > t.clientWidth + 20")
+    ctx.close()
+
+
+def test_a_refused_diary_is_said_under_her_field_and_stops_the_charts(browser, site):
+    ctx, pg = _notebook(browser, site, M4)
+    index = editable(M4, V.FILE_TAG)[0]
+    _start(pg)
+    cell = pg.locator("div.cell").nth(index)
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    note.evaluate("n => n.textContent = ''")
+    picker = cell.get_by_label("Of kies je eigen dagboek")
+    picker.scroll_into_view_if_needed()
+    picker.set_input_files(str(DIARIES / "ontbrekende-kolom.csv"))
+    wait_for(pg, "(n) => n.textContent && !n.textContent.startsWith('Bezig')", note.element_handle(), timeout=60)
+    text = note.inner_text()
+    assert text.startswith("Niet gelukt") and "Let op" in text and "kolom" in text, text
+    assert not text.startswith("Klaar")
+    # Her note is in view where she chose the file, and no chart of Lina's week stays below.
+    box = note.evaluate("n => { const r = n.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; }")
+    assert box[0] >= 0 and box[1] <= box[2] - 60, box   # and not under the "Terug naar boven" pill
+    assert pg.locator("div.cell").nth(index + 1).locator(".cell_output").inner_text().startswith("Let op")
+    for i in range(index + 2, pg.locator("div.cell").count()):
+        c = pg.locator("div.cell").nth(i)
+        if "voorbeeld-fout" in (c.get_attribute("class") or ""):
+            continue
+        assert c.locator(".cell_output img").count() == 0
+    ctx.close()
+
+
+def test_the_start_shows_megabytes_and_seconds_left(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    cdp = ctx.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    # About 20 Mbit/s: slow enough to see the progress, quick enough for a test.
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 40,
+                                                   "downloadThroughput": 2_500_000, "uploadThroughput": 1_000_000})
+    pg.evaluate("""() => { window.seen = []; const s = document.querySelector('.cursus-oefenen-status');
+        new MutationObserver(() => window.seen.push(s.textContent))
+            .observe(s, {childList: true, characterData: true, subtree: true}); }""")
+    _start(pg)
+    seen = pg.evaluate("window.seen")
+    assert any(re.search(r"\d+,\d van \d+,\d MB, nog ongeveer \d+ second", t) for t in seen), seen[:5]
+    assert not any("een paar seconden" in t for t in seen)
+    ctx.close()
+
+
+def test_an_endless_step_is_stopped_by_the_time_limit_and_her_text_stays(browser, site):
+    ctx, pg = _notebook(browser, site, M2)
+    pg.evaluate("document.querySelector('section.cursus-oefenen').dataset.tijdslimiet = '3'")
+    _start(pg)
+    index = editable(M2)[0]
+    cell = pg.locator("div.cell").nth(index)
+    loop = "while True:\n    pass"
+    cell.locator("textarea").fill(loop)
+    cell.get_by_role("button", name="Uitvoeren").tap()
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    wait_for(pg, "(n) => n.textContent.includes('Je kunt verder')", note.element_handle(), timeout=60)
+    assert "langer dan 3 seconden" in cell.locator(".cell_output").inner_text()
+    assert cell.locator("textarea").input_value() == loop
+    assert _chart_below(pg, index)["imgs"] == 0
+    # Python works again: the example runs.
+    assert _run(pg, index, "\n".join(MILAN)).startswith("Klaar")
+    ctx.close()
+
+
+# --- P8: words a learner knows ----------------------------------------------------------------------
+
+#: Words a learner who never programmed does not know (issue 27): "stap", "oefenveld" and
+#: "opnieuw beginnen" instead.
+BANNED = re.compile(r"\b(cel|cellen|kernel|kernels|helper|helpers)\b|\bmake\s+[a-z]+", re.I)
+
+
+def _banned(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in BANNED.finditer(text)})
+
+
+def test_notebook_pages_and_the_runtime_use_learner_words(built_html):
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for doc in COURSE.notebooks:
+        soup = BeautifulSoup((built_html / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+        words = _banned(soup.select_one("main").get_text(" "))
+        if words:
+            found[doc] = words
+    # The texts the runtime writes into the page (Dutch string literals of the page script).
+    script = (ROOT / "book" / "_static" / "cursus-oefenen.js").read_text(encoding="utf-8")
+    code = re.sub(r"^\s*(//|\*|/\*).*$", "", script, flags=re.M)
+    strings = " ".join(t for t in re.findall(r'"((?:[^"\\]|\\.)*)"', code) if " " in t)   # sentences, not class names
+    if _banned(strings):
+        found["cursus-oefenen.js"] = _banned(strings)
+    assert found == {}
+    assert "Opnieuw beginnen" in script and "Oefenveld " in script
+    # Control: the words are caught in running text, whatever their case.
+    assert _banned("Voer de Cel uit, of start de Kernel opnieuw met make serve.") == ["cel", "kernel", "make serve"]
+
+
+# --- F13: chart text at least 12 px on a phone ---------------------------------------------------------
+
+
+def _smallest_text(svg: str) -> tuple[float, float]:
+    """(smallest font size, viewBox width) of a chart."""
+    width = float(re.search(r'viewBox="[^"]*?\s[^"]*?\s([\d.]+)\s', svg).group(1))
+    return min(float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)), width
+
+
+@pytest.mark.parametrize("stem", [M2, M4])
+def test_chart_text_is_at_least_12_px_on_a_phone_and_the_page_does_not_scroll_sideways(browser, site, stem):
+    ctx, pg = _notebook(browser, site, stem)
+    charts = pg.locator("div.cell_output img")
+    assert charts.count() >= 1
+    for i in range(charts.count()):
+        img = charts.nth(i)
+        svg = pg.request.get(img.evaluate("i => i.src")).text()
+        smallest, width = _smallest_text(svg)
+        shown = img.evaluate("i => i.getBoundingClientRect().width")
+        assert smallest * shown / width >= 12, (i, smallest, shown)
+        box = img.evaluate("i => { const b = i.parentElement; return [b.scrollWidth > b.clientWidth, b.tabIndex,"
+                           " b.tagName === 'FIGURE' ? b.querySelector('figcaption').textContent : b.getAttribute('aria-label')]; }")
+        assert box[0] and box[1] == 0 and box[2], box      # reachable by keyboard too, and named
+    assert pg.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    # Control: at the width of the text column the same chart's text would be about 7 px.
+    column = pg.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    assert smallest * column / width < 12
+    ctx.close()
+
+
+# --- F11: "Ga verder waar je was" near the top, to the next unfinished page -----------------------------
+
+
+def test_go_on_is_on_the_first_phone_screen_and_skips_side_trips_and_finished_modules(browser, site):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    top = "#cursus-verder-boven a.cursus-verder-link"
+    goto(pg, site, START_PAGE)
+    assert pg.locator(top).inner_text() == "Begin met module 1"       # before she starts
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    goto(pg, site, "book/bijlagen/begrippenlijst.html")                # a side trip
+    goto(pg, site, "book/start/hulp.html")
+    goto(pg, site, START_PAGE)
+    link = pg.locator(top)
+    assert link.inner_text().startswith("Ga verder waar je was") and "Eenzaamheid en angst" in link.inner_text()
+    assert link.bounding_box()["y"] + link.bounding_box()["height"] <= PHONE[1], "not on the first screen"
+    # Control: the progress section further down is where the link used to be, off the first screen.
+    assert pg.locator("#cursus-voortgang").bounding_box()["y"] > PHONE[1]
+
+    # Module 2 done on its closing page: "Ga verder" leads to the next module not done.
+    goto(pg, site, "book/m2-lange-termijn/afsluiting.html")
+    pg.get_by_role("button", name="Module klaar").tap()
+    goto(pg, site, START_PAGE)
+    link = pg.locator(top)
+    assert "Module 1" in link.inner_text(), link.inner_text()        # module 1 is still not done
+    goto(pg, site, "book/m1-spectrum/afsluiting.html")
+    pg.get_by_role("button", name="Module klaar").tap()
+    goto(pg, site, START_PAGE)
+    link.tap()
+    pg.wait_for_url(re.compile(r"m3-korte-termijn/index\.html"))
+    # A notebook page is part of its module too.
+    goto(pg, site, V.NOTEBOOK_FOLDER + "/m3-stemming-door-de-tijd.html")
+    goto(pg, site, START_PAGE)
+    assert "stemming door de tijd" in pg.locator(top).inner_text().lower()
+    assert pg.js_errors == []
+    ctx.close()
+
+
+def test_the_line_for_go_on_holds_still_when_it_is_filled_in(browser, site):
+    ctx, pg = open_page(browser, PHONE, touch=True)
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    pg.goto(site + START_PAGE, wait_until="load")
+    filled = pg.evaluate("document.getElementById('cursus-verder-boven').getBoundingClientRect().height")
+    ctx2, pg2 = open_page(browser, PHONE, touch=True, java_script_enabled=False)
+    pg2.goto(site + START_PAGE, wait_until="load")
+    empty = pg2.evaluate("document.getElementById('cursus-verder-boven').getBoundingClientRect().height")
+    assert abs(filled - empty) < 1, (filled, empty)
+    ctx2.close()
+    ctx.close()
+
+
+# --- section 5: a page that holds still and stays quiet --------------------------------------------
+
+#: One page of every type, at the phone width where the tester measured the shifts.
+PAGE_TYPES = {"start": START_PAGE, "module": "book/m2-lange-termijn/index.html",
+              "content": "book/m2-lange-termijn/02-eenzaamheid-en-angst.html",
+              "notebook": "exercises/m2-vicieuze-cirkel.html", "search": "search.html?q=eenzaam",
+              "self-check": "book/m2-lange-termijn/zelftoets.html", "closing": "book/m2-lange-termijn/afsluiting.html",
+              "journal": "book/bijlagen/mijn-reflecties.html", "glossary": "book/bijlagen/begrippenlijst.html",
+              "help": "book/start/hulp.html", "trainer": "book/trainers/index.html"}
+LAYOUT_SHIFT = """window.__shifts = []; new PerformanceObserver(list => { for (const e of list.getEntries())
+    if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({type: 'layout-shift', buffered: true});"""
+
+
+def _slow_phone(browser, scheme="light"):
+    """A phone on a slow link and a slow processor, so that late changes show as shifts."""
+    ctx, pg = open_page(browser, PHONE, scheme, touch=True)
+    ctx.add_init_script(LAYOUT_SHIFT)
+    cdp = ctx.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150,
+                                                   "downloadThroughput": 400_000, "uploadThroughput": 100_000})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    pg.console_errors = []
+    pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
+    return ctx, pg
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_type_holds_still_and_logs_no_error_at_390px(browser, site, scheme):
+    ctx, pg = _slow_phone(browser, scheme)
+    shifts = {}
+    for kind, path in PAGE_TYPES.items():
+        pg.goto(site + path, wait_until="load")
+        pg.wait_for_timeout(1500)
+        shifts[kind] = round(sum(pg.evaluate("window.__shifts")), 3)
+    assert {k: v for k, v in shifts.items() if v > 0.05} == {}, shifts
+    assert pg.console_errors == [] and pg.js_errors == []
+    # Control: a block that appears late at the top of a page is measured as a shift.
+    pg.goto(site + PAGE_TYPES["content"], wait_until="load")
+    pg.evaluate("""() => new Promise(done => setTimeout(() => { const d = document.createElement('div');
+        d.style.height = '300px'; document.querySelector('article').prepend(d); setTimeout(done, 1500); }, 800))""")
+    assert sum(pg.evaluate("window.__shifts")) > 0.05
+    ctx.close()
+
+
+def test_every_page_has_a_meta_description_of_its_own(built_html):
+    from bs4 import BeautifulSoup
+
+    seen = {}
+    for doc in COURSE.docs():
+        soup = BeautifulSoup((built_html / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+        tags = soup.find_all("meta", attrs={"name": "description"})
+        assert len(tags) == 1, doc
+        text = tags[0]["content"]
+        assert 40 <= len(text) <= 160 and "<" not in text and "alleen-" not in text, (doc, text)
+        seen.setdefault(text, []).append(doc)
+    twins = {t: d for t, d in seen.items() if len(d) > 1}
+    assert len(twins) <= 2, twins          # a few pages open with the same sentence, not more
+    # Control: a page whose only text sits in a box has no paragraph of running text.
+    from docutils.core import publish_doctree
+
+    from course.sphinxext.lightpages import page_description
+    boxed = publish_doctree(".. note::\n\n   Alleen een kader met een lange zin erin, die geen beschrijving is.\n")
+    assert page_description(boxed, {}) == ""
+    own = "Eigen tekst uit de front matter."
+    assert page_description(boxed, {"description": own}) == own
+
+
+def test_the_course_font_swaps_in():
+    css = (ROOT / "book" / "_static" / "cursus.css").read_text(encoding="utf-8")
+    faces = re.findall(r"@font-face\s*\{[^}]*\}", css)
+    assert faces and all("font-display: swap" in f for f in faces)
+
+
+def _contrast(fg: str, bg: str) -> float:
+    from conftest import relative_luminance
+
+    def hexed(rgb: str) -> str:
+        r, g, b = (int(x) for x in re.findall(r"\d+", rgb)[:3])
+        return f"#{r:02x}{g:02x}{b:02x}"
+    a, b = sorted((relative_luminance(hexed(fg)), relative_luminance(hexed(bg))), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_marks_are_readable_and_stay_on_the_page_opened_from_the_results(browser, site, scheme):
+    ctx, pg = open_page(browser, PHONE, scheme, touch=True)
+    search(pg, site, "eenzaam")
+    wait_for(pg, "document.querySelectorAll('ul.search a .highlighted, ul.search .highlighted').length > 0")
+    colours = pg.evaluate("""() => Array.from(document.querySelectorAll('.highlighted')).slice(0, 5).map(h =>
+        [getComputedStyle(h).color, getComputedStyle(h).backgroundColor])""")
+    assert colours and min(_contrast(fg, bg) for fg, bg in colours) >= 4.5, colours
+    # Control: the theme's own marks measured the same way fail (axe: 2.06:1 in dark, 3.22:1 in light).
+    assert _contrast("rgb(82, 143, 228)", "rgb(103, 92, 4)") < 4.5
+    assert _contrast("rgb(23, 109, 232)", "rgb(243, 207, 149)") < 4.5
+
+    # The result she opens shows the marks; the next page she opens does not.
+    first = pg.locator("ul.search > li > a").first
+    first.tap()
+    pg.wait_for_load_state("load")
+    wait_for(pg, "document.readyState === 'complete'")
+    assert pg.locator(".highlighted").count() > 0
+    goto(pg, site, "exercises/m2-vicieuze-cirkel.html")
+    assert pg.locator(".highlighted").count() == 0
+    # Another route after a search (the menu, a typed address) gets no marks either.
+    search(pg, site, "eenzaam")
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    assert pg.locator(".highlighted").count() == 0
     ctx.close()

@@ -405,7 +405,7 @@ def test_every_number_type_is_accepted():
         (toon_week, (None,), "er zijn nog geen metingen"),
         (toon_effecten, ("metingen",), "geef de metingen mee die je met maak_metingen(...) hebt gemaakt, niet tekst"),
         (toon_week, ("M", 99), "geef de metingen mee"),
-        (toon_verloop, (None,), "voer eerst de cel met maak_metingen(...) uit"),
+        (toon_verloop, (None,), "voer eerst de stap met maak_metingen(...) uit"),
         (schat_effecten, ([1, 2],), "niet een lijst"),
         (tel_effecten, (None,), "er zijn nog geen metingen"),
     ],

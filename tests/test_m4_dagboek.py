@@ -45,8 +45,6 @@ VERWACHT = {
                             "en vul daar je week in.",
     "alleen-kopregel.csv": "alleen-kopregel.csv heeft alleen een kopregel en nog geen ingevulde rijen. "
                            "Vul per keer dat je sociale media gebruikte één rij in.",
-    "onbekende-kolom.csv": "Rij 1: de kolom 'notitie' ken ik niet. Gebruik alleen deze kolommen: dag, "
-                           "begintijd, eindtijd, platform, activiteit, stemming_voor, stemming_na, reden.",
     "ontbrekende-kolom.csv": "Rij 1: de kolom reden ontbreekt. Voeg hem toe aan de kopregel.",
     "dubbele-kolom.csv": "Rij 1: de kolom 'platform' staat er twee keer in. Haal er één weg.",
     "tijd-met-punt.csv": "Rij 3, kolom begintijd: '9.30' is geen tijd in de vorm UU:MM. "
@@ -109,7 +107,7 @@ def test_malformed_diary_gives_expected_message_and_file_unchanged(naam, capsys)
     assert "Traceback" not in uit
     assert pad.read_bytes() == voor_bytes
     assert pad.stat().st_mtime_ns == voor_stat.st_mtime_ns
-    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(VERWACHT)  # nothing written next to it
+    assert sorted(p.name for p in FIXTURES.iterdir() if p.is_file()) == sorted(VERWACHT)  # nothing written next to it
 
 
 def test_valid_files_are_not_modified():
@@ -369,6 +367,32 @@ def test_accepted_variants(data):
     assert len(boek.sessies) == 1
     assert boek.sessies[0].duur == 15
     assert boek.sessies[0].platform == "WhatsApp"
+
+
+ACCEPTED = FIXTURES / "geaccepteerd"
+
+
+@pytest.mark.parametrize("naam, eigen", [("excel-met-opmerking.csv", "opmerking"),
+                                         ("eigen-kolom-notitie.csv", "notitie")])
+def test_a_column_of_her_own_is_skipped_and_said_so(naam, eigen, capsys):
+    """A diary as Excel makes it (BOM, CRLF, 7:15, Dutch dates, an empty row, a comment column
+    with a ';' inside quotes): read, and the extra column is named as skipped (issue 27, F5)."""
+    pad = ACCEPTED / naam
+    before = pad.read_bytes()
+    boek = lees_dagboek(str(pad))
+    out = capsys.readouterr().out
+    assert boek is not None and boek.sessies and boek.overgeslagen == (eigen,)
+    assert f"De kolom '{eigen}' gebruik ik niet; die sla ik over." in out and LET_OP not in out
+    assert pad.read_bytes() == before
+    # Control: without one of the course's own columns the same file is still refused.
+    text = before.decode("utf-8-sig").replace(";reden", ";rede", 1)
+    with pytest.raises(InvoerFout, match="de kolom reden ontbreekt"):
+        _lees_tekst(text.encode(), naam)
+
+
+def test_a_diary_without_extra_columns_says_nothing_about_them(capsys):
+    lees_dagboek(str(VOORBEELD))
+    assert "sla ik over" not in capsys.readouterr().out
 
 
 def test_reorderd_columns_and_empty_reason_and_case():

@@ -19,7 +19,10 @@ leaves a fresh build behind. Figures, and the ratios the project aims for:
 - with --tests (`make benchmark TESTS=1`): the test suite as `make test` runs it, on this build:
   its wall and CPU time, pytest's summary and its ten slowest items, and site + PDFs + suite
   (aim for `make test` from a clean clone: <= 4 min). With --runtime-only: only the runtime
-  figures, on the existing build.
+  figures, on the existing build;
+- Lighthouse's four scores (mobile profile, the site served compressed) for the start, a module,
+  a notebook and the search page, with their layout shift (tools/benchmark_lighthouse.py; aim:
+  performance >= 95, layout shift <= 0.05). With --lighthouse-only: only those, on the existing build.
 """
 
 from __future__ import annotations
@@ -193,7 +196,13 @@ def main() -> None:
     parser.add_argument("--tests", action="store_true", help="also time the test suite on this build")
     parser.add_argument("--runtime-only", action="store_true",
                         help="only the in-browser runtime, on the existing build")
+    parser.add_argument("--lighthouse-only", action="store_true", help="only Lighthouse's scores, this build")
     args = parser.parse_args()
+    from tools import benchmark_lighthouse
+
+    if args.lighthouse_only:
+        show(benchmark_lighthouse.figures())
+        return
     if args.runtime_only:
         with serve(BUILD / "html") as base:
             show(runtime_figures(base))
@@ -240,6 +249,7 @@ def main() -> None:
         figures.append(("all pages: requests to other hosts", str(foreign_all)))
         with serve(BUILD / "html") as base:
             figures += runtime_figures(base)
+        figures += benchmark_lighthouse.figures()
     else:
         figures.append(("page weight", "skipped: /usr/bin/chromium is missing (make system-test installs it)"))
 

@@ -6,9 +6,17 @@
  * (cursus-oefenen-worker.js) loads Pyodide and the course's own Python files from this site,
  * and every code cell of the page runs there in order, as "Run all" in Jupyter. The cells the
  * notebook marks with a tag (class tag_oefenen, named in the panel's data-cel) become labelled
- * editable fields with "Uitvoeren": it runs that cell and every cell below it (the notebook asks
- * the learner to run the cells below again), each output in place of the page's own. "Stop"
- * ends the worker, starts a new one and runs the cells above again.
+ * editable fields ("oefenveld") with "Uitvoeren": it runs that cell and every cell below it (the
+ * notebook asks the learner to run the cells below again), each output in place of the page's own.
+ * The learner reads "stap" for a cell, never "cel", "kernel" or "helper".
+ *
+ * A mistake stops the run: when a cell cannot run (a "fout" part) or the glue says a value the
+ * cells below need was refused (a "stop" part, cursus_oefenen.py), the cells below are emptied
+ * and say they did not run, so no chart from an earlier input stays in view; the field's own
+ * note quotes the first "Let op" line, wherever it is. "Stop", and a time limit per cell, end
+ * the worker (also while the cells above run again after a stop); the fields keep their text.
+ * What she types is kept in this browser (localStorage, per page and field) until she presses
+ * "Opnieuw beginnen". A chart drawn from her input gets her caption, not the example's.
  *
  * The cell tagged tag_oefenen-bestand (module 4) also gets a file picker: the file is read in
  * the browser and written into Python's in-memory file system, never sent; kept in this
@@ -25,11 +33,19 @@
   const shared = window.cursus || {};
   const STORE = (shared.prefix || "sociale-media-mentale-gezondheid:") + "oefenen-bestand";
   const OWN_FOLDER = "eigen-bestand/";
+  const EDITS = (shared.prefix || "sociale-media-mentale-gezondheid:") + "oefenen:" + location.pathname.split("/").slice(-2).join("/") + ":";
+  //: Seconds one step may take before Python is stopped (an endless loop, a huge number); the
+  //: panel's data-tijdslimiet (course/sphinxext/runtime.py).
+  function limit() { return Number(panel.dataset.tijdslimiet) || 30; }
+  const SHOWN_EXAMPLE = "tag_" + (panel.dataset.voorbeeldfout || "voorbeeld-fout");
+  const LET_OP = "Let op";
   const startRow = panel.querySelector(".cursus-oefenen-knoppen");
   const startButton = panel.querySelector(".cursus-oefenen-start");
   const status = panel.querySelector(".cursus-oefenen-status");
   startRow.hidden = false;
   panel.querySelector(".cursus-oefenen-privacy").hidden = false;
+  const duration = panel.querySelector(".cursus-oefenen-duur");
+  if (duration) { duration.hidden = false; }
 
   const cells = Array.from(document.querySelectorAll("div.cell")).map(function (el, index) {
     const pre = el.querySelector(".cell_input pre");
@@ -38,6 +54,7 @@
       code: pre ? pre.textContent.replace(/\n$/, "") : "",
       editable: el.classList.contains(panel.dataset.cel),
       file: el.classList.contains(panel.dataset.bestand),
+      example: el.classList.contains(SHOWN_EXAMPLE),
       field: null, output: null, note: null, runButton: null, stopButton: null
     };
   });
@@ -85,6 +102,7 @@
     pending = new Map();
     worker.addEventListener("message", function (event) {
       const msg = event.data || {};
+      if (msg.soort === "voortgang") { progress(msg.bytes); return; }
       const waiting = pending.get(msg.id);
       if (!waiting) { return; }
       pending.delete(msg.id);
@@ -124,17 +142,46 @@
     while (out.firstChild) { out.removeChild(out.firstChild); }
   }
 
+  function ownFigure(page) {
+    const figure = page.cloneNode(true);
+    figure.removeAttribute("id");
+    figure.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+    const caption = figure.querySelector("figcaption");
+    if (caption) {
+      while (caption.firstChild) { caption.removeChild(caption.firstChild); }
+      caption.appendChild(el("p", { "class": "cursus-oefenen-eigen-bijschrift" },
+        "Jouw versie: getekend met wat je in de oefenvelden hierboven hebt ingevuld."));
+    }
+    return figure;
+  }
+
+  function notRun(cell, text) {
+    const out = outputOf(cell);
+    clearOutput(out);
+    const box = el("div", { "class": "output stream cursus-oefenen-niet" });
+    box.appendChild(el("p", {}, text));
+    out.appendChild(box);
+  }
+
+  function firstWarning(parts) {
+    const found = parts.find(function (p) { return p.tekst && (p.soort === "fout" || p.tekst.indexOf(LET_OP) === 0); });
+    return found ? found.tekst.split("\n")[0] : null;
+  }
+
   function show(cell, parts) {
     const out = outputOf(cell);
     clearOutput(out);
-    // A caption describes the page's own chart: it stays only while the cell runs its own code.
-    const figures = codeOf(cell) === cell.code ? cell.figures.slice() : [];
+    // A caption describes the page's own chart: it stays only while this field and every field
+    // above hold the example; a chart from her own input gets her caption.
+    const own = cells.some(function (c) { return c.index <= cell.index && c.field && c.field.value !== c.code; });
+    const figures = cell.figures.map(function (f) { return own ? ownFigure(f) : f.cloneNode(true); });
     parts.forEach(function (part) {
       if (part.soort === "svg") {
         // A data: address, not blob:: a blob: image opened in its own tab would be a document
         // of this site (script in the SVG would run here); a data: one has no origin of its own.
         const url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(String(part.svg));
         const img = el("img", { src: url, alt: part.alt, "class": "cursus-oefenen-grafiek" });
+        img.addEventListener("load", scrollableCharts);
         const figure = figures.shift();
         const place = figure && figure.querySelector("img");
         if (place) {
@@ -143,6 +190,8 @@
         } else {
           out.appendChild(img);
         }
+      } else if (part.soort === "stop") {
+        // (no output: the glue's sign that the cells below cannot use this cell's result)
       } else {
         const box = el("div", { "class": "output stream highlight-myst-ansi notranslate" +
           (part.soort === "fout" ? " cursus-oefenen-fout" : "") });
@@ -167,20 +216,49 @@
     });
   }
 
+  //: One cell in the worker, within the time limit (a timeout stops Python like the Stop button).
+  function runCode(cell) {
+    return new Promise(function (resolve, reject) {
+      const timer = setTimeout(function () { reject(new Error("tijd")); }, limit() * 1000);
+      call({ soort: "uitvoeren", code: codeOf(cell) }).then(function (reply) { clearTimeout(timer); resolve(reply); },
+        function (e) { clearTimeout(timer); reject(e); });
+    });
+  }
+
+  //: Runs cells[start..]; returns {ok, warning, stoppedAt} or null when Python was stopped.
   async function runFrom(start, origin) {
     running = { from: origin, current: start };
     setBusy(origin, true);
+    let warning = null;
     try {
       for (let i = start; i < cells.length; i++) {
+        const cell = cells[i];
+        if (cell.example) { continue; }   // the page's own example of a message (module 4) stays as built
         running.current = i;
-        cells[i].el.setAttribute("aria-busy", "true");
-        const reply = await call({ soort: "uitvoeren", code: codeOf(cells[i]) });
-        cells[i].el.removeAttribute("aria-busy");
-        show(cells[i], reply.delen);
+        cell.el.setAttribute("aria-busy", "true");
+        const reply = await runCode(cell);
+        cell.el.removeAttribute("aria-busy");
+        show(cell, reply.delen);
+        const seen = firstWarning(reply.delen);
+        if (seen && !warning) { warning = { text: seen, cell: cell }; }
+        if (reply.delen.some(function (p) { return p.soort === "fout" || p.soort === "stop"; })) {
+          for (let j = i + 1; j < cells.length; j++) {
+            if (!cells[j].example && cells[j].code) {
+              notRun(cells[j], "Deze stap is niet uitgevoerd, omdat een stap hierboven een melding gaf. Verbeter dat en klik opnieuw op Uitvoeren.");
+            }
+          }
+          return { ok: false, warning: { text: seen, cell: cell } };
+        }
       }
-      return true;
+      return { ok: true, warning: warning };
     } catch (e) {
-      return false;   // stopped: stop() has said what happened
+      if (e && e.message === "tijd" && running) {
+        const from = running.from, stuck = cells[running.current];
+        running = null;
+        setBusy(origin, false);
+        await stop(from, stuck, "Deze stap duurde langer dan " + limit() + " seconden en is gestopt.");
+      }
+      return null;   // stopped: stop() has said what happened
     } finally {
       cells.forEach(function (c) { c.el.removeAttribute("aria-busy"); });
       running = null;
@@ -189,49 +267,99 @@
   }
 
   async function runCell(cell) {
-    if (running) { return; }
+    if (running || restarting) { return; }
     cell.note.textContent = "Bezig met uitvoeren…";
-    const below = cells.length - cell.index - 1;
-    if (await runFrom(cell.index, cell)) {
-      const own = outputOf(cell).querySelector(".cursus-oefenen-fout");
-      cell.note.textContent = own
-        ? "Klaar, maar kijk naar de melding die begint met Let op, onder dit vak."
-        : below
-        ? "Klaar. Dit vak en de " + (below === 1 ? "cel" : below + " cellen") + " eronder zijn opnieuw uitgevoerd; de uitkomst staat onder elke cel."
+    const below = cells.slice(cell.index + 1).filter(function (c) { return c.code && !c.example; }).length;
+    const result = await runFrom(cell.index, cell);
+    if (!result) { return; }
+    const where = result.warning && result.warning.cell !== cell
+      ? " (in een stap hieronder" + (result.warning.cell.field ? ", oefenveld " + result.warning.cell.number : "") + ")" : "";
+    if (!result.ok) {
+      cell.note.textContent = "Niet gelukt" + where + ": " + result.warning.text +
+        (below ? " De stappen eronder zijn niet uitgevoerd." : "");
+    } else if (result.warning) {
+      cell.note.textContent = "Klaar, maar let op de melding" + where + ": " + result.warning.text;
+    } else {
+      cell.note.textContent = below
+        ? "Klaar. Dit oefenveld en de " + (below === 1 ? "stap" : below + " stappen") + " eronder zijn opnieuw uitgevoerd; de uitkomst staat onder elke stap."
         : "Klaar. De uitkomst staat hieronder.";
     }
+    // A message is shown where she is looking: her field's note comes into view.
+    if (result.warning) { cell.note.scrollIntoView({ block: "center" }); }
   }
 
-  async function stop(cell) {
-    if (!running) { return; }
-    const stuck = cells[running.current];
+  let restarting = null;   // {cell} while Python starts again after a stop
+
+  async function stop(cell, stuckCell, reason) {
+    if (restarting) {
+      // Stop while the cells above run again: end that too; Python starts empty.
+      worker.terminate();
+      pending.forEach(function (w) { w.reject(new Error("gestopt")); });
+      pending.clear();
+      restarting.cancelled = true;
+      return;
+    }
+    if (!running && !stuckCell) { return; }
+    const stuck = stuckCell || cells[running.current];
     worker.terminate();
     pending.forEach(function (w) { w.reject(new Error("gestopt")); });
-    show(stuck, [{ soort: "fout", tekst: "Gestopt. Deze cel bleef doorgaan, misschien omdat de code zich steeds herhaalt. Verander de code en klik opnieuw op Uitvoeren." }]);
-    cell.note.textContent = "Gestopt. Python start opnieuw en voert de cellen erboven opnieuw uit…";
+    pending.clear();
+    show(stuck, [{ soort: "fout", tekst: (reason || "Gestopt.") + " Deze stap bleef doorgaan, misschien omdat de code zich steeds herhaalt. Verander de code en klik opnieuw op Uitvoeren." }]);
+    for (let j = stuck.index + 1; j < cells.length; j++) {
+      if (!cells[j].example && cells[j].code) { notRun(cells[j], "Deze stap is niet uitgevoerd, omdat Python hierboven is gestopt."); }
+    }
+    const note = (cell || stuck).note || { textContent: "" };
+    note.textContent = "Gestopt. Python start opnieuw en voert de stappen erboven opnieuw uit…";
+    restarting = { cell: cell, cancelled: false };
+    const me = restarting;
+    setBusy(cell, true);
+    if (cell && cell.stopButton) { cell.stopButton.hidden = false; }
     newWorker();
     try {
       await call({ soort: "start" });
-      for (let i = 0; i < stuck.index; i++) {
-        show(cells[i], (await call({ soort: "uitvoeren", code: codeOf(cells[i]) })).delen);
+      for (let i = 0; i < stuck.index && !me.cancelled; i++) {
+        if (!cells[i].code) { continue; }
+        show(cells[i], (await runCode(cells[i])).delen);
       }
-      cell.note.textContent = "Gestopt. Python is opnieuw gestart en de cellen erboven zijn opnieuw uitgevoerd. Je kunt verder.";
+      note.textContent = "Gestopt. Python is opnieuw gestart en de stappen erboven zijn opnieuw uitgevoerd. Je kunt verder; wat je typte, staat er nog.";
     } catch (e) {
-      cell.note.textContent = "Python kon niet opnieuw starten. Laad de pagina opnieuw.";
+      worker.terminate();
+      newWorker();
+      try { await call({ soort: "start" }); } catch (e2) { /* reported below */ }
+      note.textContent = "Gestopt. Python is leeg opnieuw gestart; wat je typte, staat er nog. Klik bij het eerste oefenveld op Uitvoeren om verder te gaan.";
+    } finally {
+      restarting = null;
+      setBusy(cell, false);
     }
   }
 
   // --- editable fields -----------------------------------------------------------------------
 
+  // The file field (module 4) is not kept: the file it names is gone when the page closes.
+  function savedEdit(cell) {
+    if (cell.file) { return null; }
+    try { return localStorage.getItem(EDITS + cell.index); } catch (e) { return null; }
+  }
+
+  function keepEdit(cell) {
+    if (cell.file) { return; }
+    try {
+      if (cell.field.value === cell.code) { localStorage.removeItem(EDITS + cell.index); } else { localStorage.setItem(EDITS + cell.index, cell.field.value); }
+    } catch (e) { /* storage blocked: the field still works, nothing is kept */ }
+  }
+
   function makeEditable(cell, number, total) {
-    const id = "cursus-oefenen-cel-" + cell.index;
+    const id = "cursus-oefenen-veld-" + cell.index;
+    cell.number = number;
     const box = el("div", { "class": "cursus-oefenen-cel" });
     box.appendChild(el("label", { "for": id, "class": "cursus-oefenen-label" },
-      "Oefenvak " + number + " van " + total + ": verander de code en klik op Uitvoeren"));
-    const lines = cell.code.split("\n").length;
+      "Oefenveld " + number + " van " + total + ": verander de tekst en klik op Uitvoeren"));
+    const saved = savedEdit(cell);
+    const lines = (saved || cell.code).split("\n").length;
     cell.field = el("textarea", { id: id, "class": "cursus-oefenen-code", rows: String(Math.min(20, lines + 1)),
-      spellcheck: "false", autocapitalize: "off", autocomplete: "off", autocorrect: "off", wrap: "off" });
-    cell.field.value = cell.code;
+      spellcheck: "false", autocapitalize: "off", autocomplete: "off", autocorrect: "off", wrap: "soft" });
+    cell.field.value = saved !== null ? saved : cell.code;
+    cell.field.addEventListener("input", function () { keepEdit(cell); });
     cell.field.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && event.shiftKey) { event.preventDefault(); runCell(cell); }
     });
@@ -243,14 +371,18 @@
     cell.stopButton = el("button", { type: "button", "class": "cursus-knop cursus-knop-wissen" }, "Stop");
     cell.stopButton.hidden = true;
     cell.stopButton.addEventListener("click", function () { stop(cell); });
-    const reset = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Terug naar het voorbeeld");
+    const reset = el("button", { type: "button", "class": "cursus-knop cursus-knop-licht" }, "Opnieuw beginnen");
     reset.addEventListener("click", function () {
       cell.field.value = cell.code;
-      cell.note.textContent = "Het voorbeeld staat er weer. Klik op Uitvoeren om het opnieuw uit te voeren.";
+      keepEdit(cell);
+      cell.note.textContent = "Het voorbeeld staat er weer; wat je had getypt, is gewist. Klik op Uitvoeren om het uit te voeren.";
     });
     actions.append(cell.runButton, cell.stopButton, reset);
     box.appendChild(actions);
     cell.note = el("p", { "class": "cursus-oefenen-melding", role: "status" });
+    if (saved !== null && saved !== cell.code) {
+      cell.note.textContent = "Je eigen versie van de vorige keer staat er weer. Opnieuw beginnen zet het voorbeeld terug.";
+    }
     box.appendChild(cell.note);
     const input = cell.el.querySelector(".cell_input");
     input.hidden = true;
@@ -396,10 +528,31 @@
     text.append("Zelf proberen werkt niet als je de cursus als map op je eigen computer opent: je browser " +
       "blokkeert dan wat Python nodig heeft. Open de cursus daarom op de website ");
     text.appendChild(el("a", { href: site }, site));
-    text.append(". Heb je de cursus zelf gebouwd? Start hem dan met het commando make serve en open " +
-      "http://127.0.0.1:8000/ in je browser. Je kunt ook het oefenpakket hieronder downloaden en de notebooks in Jupyter openen.");
+    text.append(". Je kunt ook het oefenpakket hieronder downloaden en de oefeningen in Jupyter openen.");
     status.replaceWith(text);
     text.setAttribute("role", "status");
+  }
+
+  // --- loading: progress in MB and seconds left ---------------------------------------------
+
+  let loading = null;
+  let bar = null;
+
+  function mb(bytes) { return (bytes / 1e6).toFixed(1).replace(".", ","); }
+
+  function progress(bytes) {
+    if (!loading) { return; }
+    const total = Math.max(loading.total, bytes);
+    if (bar) { bar.max = total; bar.value = bytes; }
+    const seconds = (Date.now() - loading.started) / 1000;
+    let text = "Python wordt geladen: " + mb(bytes) + " van " + mb(total) + " MB";
+    if (seconds >= 1 && bytes > 0 && bytes < total) {
+      const left = Math.max(1, Math.round((total - bytes) / (bytes / seconds)));
+      text += ", nog ongeveer " + left + (left === 1 ? " seconde" : " seconden");
+    } else if (bytes >= total) {
+      text += ". Python start nu…";
+    }
+    say(text + (bytes < total ? "…" : ""));
   }
 
   async function begin() {
@@ -409,7 +562,11 @@
       return;
     }
     startButton.disabled = true;
-    say("Python wordt geladen. Dat duurt meestal een paar seconden…");
+    loading = { started: Date.now(), total: Number(panel.dataset.bytes) || 0 };
+    say("Python wordt geladen…");
+    bar = el("progress", { "class": "cursus-oefenen-voortgang", max: String(loading.total || 1), value: "0",
+      "aria-label": "Python laden" });
+    status.parentNode.insertBefore(bar, status);
     newWorker();
     try {
       await call({ soort: "start" });
@@ -419,18 +576,46 @@
       say("Python kon niet laden. Controleer je verbinding met deze website en probeer het opnieuw.");
       return;
     }
+    loading = null;
+    if (bar) { bar.remove(); bar = null; }
     const editable = cells.filter(function (c) { return c.editable; });
     editable.forEach(function (c, i) { makeEditable(c, i + 1, editable.length); });
-    say("Python is geladen. De cellen worden in je browser uitgevoerd…");
-    await runFrom(0, null);
+    say("Python is geladen. De stappen worden in je browser uitgevoerd…");
+    const result = await runFrom(0, null);
     startRow.hidden = true;
-    say("Klaar: alle cellen zijn in je browser uitgevoerd. Verander nu een oefenvak en klik op Uitvoeren.");
+    say(result && !result.ok
+      ? "Klaar met laden, maar een stap gaf een melding: " + result.warning.text + " Verbeter dat in het oefenveld en klik op Uitvoeren."
+      : "Klaar: alle stappen zijn in je browser uitgevoerd. Verander nu een oefenveld en klik op Uitvoeren.");
     if (editable.length) {
       editable[0].field.focus();
       editable[0].field.setSelectionRange(0, 0);   // the start of the code in view, also on a phone
       editable[0].field.scrollLeft = 0;
     }
   }
+
+  // A chart wider than its box (a phone) scrolls sideways: the box can then be reached and
+  // scrolled by keyboard too, and says what it holds.
+  function scrollableCharts() {
+    document.querySelectorAll("div.cell_output, div.cell_output > figure").forEach(function (box) {
+      if (!box.querySelector(":scope > img")) { return; }
+      // A figure is named by its caption; a bare output box gets a name of its own.
+      const named = box.tagName !== "FIGURE";
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        if (named) {
+          box.setAttribute("role", "group");
+          box.setAttribute("aria-label", "Grafiek: schuif opzij om alles te zien");
+        }
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  scrollableCharts();
+  window.addEventListener("resize", scrollableCharts);
+  window.addEventListener("load", scrollableCharts);
 
   startButton.addEventListener("click", begin);
 })();

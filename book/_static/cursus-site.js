@@ -14,6 +14,20 @@
 (function () {
   "use strict";
 
+  // ---- search marks only on the page opened from the results -----------------------------------
+  // Sphinx keeps the searched words in localStorage and marks them on whatever page opens next.
+  // The search page (cursus-zoeken.js) notes which result she opened; any other page forgets the
+  // words before Sphinx's highlighter (a DOMContentLoaded handler) reads them.
+  (function () {
+    try {
+      var target = sessionStorage.getItem("cursus-zoekresultaat");
+      sessionStorage.removeItem("cursus-zoekresultaat");
+      var here = window.location.pathname;
+      if (document.getElementById("search-results")) { return; }
+      if (!target || target !== here) { localStorage.removeItem("sphinx_highlight_terms"); }
+    } catch (e) { /* storage blocked: Sphinx cannot keep the words either */ }
+  })();
+
   var cursus = window.cursus;
   if (!cursus) { return; }
   var el = cursus.el;

@@ -203,6 +203,14 @@
     }
   };
 
+  // The result she opens may show the searched words marked (cursus-site.js clears them on
+  // any other page).
+  document.getElementById("search-results").addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (!link) { return; }
+    try { sessionStorage.setItem("cursus-zoekresultaat", new URL(link.href, window.location.href).pathname); } catch (e) { /* blocked */ }
+  });
+
   // ---- snippets over file:// --------------------------------------------------------------
 
   if (window.location.protocol !== "file:") { return; }

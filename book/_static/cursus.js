@@ -379,16 +379,62 @@
     article.appendChild(box);
   }
 
-  /** Remembers the page a learner is reading, for "Ga verder waar je was" on the start page. */
+  /** The module whose pages (its notebook included) hold this page, or null. */
+  function moduleHolding(name) {
+    for (var i = 0; i < INDEX.modules.length; i++) {
+      if ((INDEX.modules[i].docs || []).indexOf(name) !== -1) { return INDEX.modules[i]; }
+    }
+    return null;
+  }
+
+  /** Remembers the page a learner is reading, for "Ga verder waar je was" on the start page.
+   *  Only a module's own pages count: a look at the glossary, the help page, Mijn reflecties or
+   *  the trainer part is a side trip, not where she was. */
   function rememberPage() {
     var name = pagename();
     var heading = document.querySelector("article.bd-article h1, main h1");
-    if (!store.ok || !heading || !document.querySelector("article.bd-article")) { return; }
-    // Not the start page (it shows the link) nor the search and index pages.
-    if (name === "" || name === "search" || name === "genindex" || document.getElementById("cursus-voortgang")) { return; }
+    var module = moduleHolding(name);
+    if (!store.ok || !heading || !module || document.getElementById("cursus-voortgang")) { return; }
     var title = heading.textContent.replace(/#$/, "").trim();
-    var module = moduleOf(name);
-    store.set(LAST_PAGE, JSON.stringify({ page: name + ".html", title: title, module: module ? module.title : "" }));
+    store.set(LAST_PAGE, JSON.stringify({ page: name + ".html", title: title, module: module.title }));
+  }
+
+  /** Where "Ga verder" leads: the page she was on, while its module is not done; else the
+   *  first module not done yet. Null when she has not started, or when all modules are done. */
+  function resumeTarget() {
+    var last = lastPage();
+    var next = INDEX.modules.filter(function (m) { return !isDone(m.id); })[0];
+    if (!last || !next) { return null; }
+    var module = moduleHolding(last.page.replace(/\.html$/, ""));
+    if (module && !isDone(module.id)) {
+      return { href: rootUrl() + last.page, label: "Ga verder waar je was: ", title: last.title,
+        module: module.title.split(" — ")[0] };
+    }
+    return { href: rootUrl() + next.uri, label: "Ga verder met de volgende module: ", title: next.title, module: "" };
+  }
+
+  function resumeParagraph(target, className) {
+    var resume = el("p", { "class": className });
+    var link = el("a", { href: target.href, "class": "cursus-verder-link" });
+    link.appendChild(el("span", { "class": "cursus-verder-label" }, target.label));
+    link.appendChild(document.createTextNode(target.title));
+    resume.appendChild(link);
+    if (target.module) { resume.appendChild(el("span", { "class": "cursus-verder-module" }, " (" + target.module + ")")); }
+    return resume;
+  }
+
+  /** The line near the top of the start page (book/index.md, #cursus-verder-boven): it holds
+   *  "Begin met module 1" in the page itself, so filling it in moves nothing. */
+  function showResumeAtTop() {
+    var top = document.getElementById("cursus-verder-boven");
+    if (!top || !store.ok) { return; }
+    var target = resumeTarget();
+    var allDone = INDEX.modules.length && INDEX.modules.every(function (m) { return isDone(m.id); });
+    if (!target && !allDone) { return; }
+    var line = target ? resumeParagraph(target, "cursus-verder cursus-verder-boven")
+      : el("p", { "class": "cursus-verder cursus-verder-boven" }, "Je hebt alle modules afgerond. Goed gedaan!");
+    line.id = top.id;
+    top.replaceWith(line);
   }
 
   function lastPage() {
@@ -408,16 +454,10 @@
       target.appendChild(el("p", {}, "Je browser staat geen opslag toe. Daarom houdt deze site je voortgang niet bij."));
       return;
     }
-    var last = lastPage();
-    if (last) {
-      var resume = el("p", { "class": "cursus-verder" });
-      var link = el("a", { href: rootUrl() + last.page, "class": "cursus-verder-link" });
-      link.appendChild(el("span", { "class": "cursus-verder-label" }, "Ga verder waar je was: "));
-      link.appendChild(document.createTextNode(last.title));
-      resume.appendChild(link);
-      if (last.module) { resume.appendChild(el("span", { "class": "cursus-verder-module" }, " (" + last.module.split(" — ")[0] + ")")); }
-      target.appendChild(resume);
-    } else {
+    var resume = resumeTarget();
+    if (resume) {
+      target.appendChild(resumeParagraph(resume, "cursus-verder"));
+    } else if (!lastPage()) {
       target.appendChild(sentenceWithLink("Je bent nog niet begonnen. ", rootUrl() + INDEX.modules[0].uri,
         "Begin met " + INDEX.modules[0].title, "."));
     }
@@ -828,6 +868,7 @@
     addModuleSwitch();
     rememberPage();
     showProgress();
+    showResumeAtTop();
     journalPage();
   }
 

@@ -13,6 +13,11 @@ own to the helpers; it only does what a Jupyter kernel does around them:
 * a mistake in the learner's code gives one Dutch line with the line number, never a
   traceback: a syntax error (missing quote, bracket or comma, curly quotes), a name typo (with
   the nearest known name) and anything else. ``InvoerFout`` stays the helpers' own one line.
+  Two texts with no comma between them (``"a" "b"``, which Python glues into one text) are
+  refused too: in a list of steps that is a forgotten comma, not a wish;
+* a part ``{"soort": "stop"}`` (shown as nothing) when the cell printed a "Let op" line and
+  left one of the names it assigns empty (``dagboek = lees_dagboek(...)`` refused her file): the
+  page then does not run the cells below, which would only repeat the problem or show old data.
 
 Messages are Dutch (the learner reads them); this file's code and comments are English.
 """
@@ -25,6 +30,7 @@ import difflib
 import io
 import json
 import sys
+import tokenize
 import traceback
 from typing import Any
 
@@ -138,6 +144,29 @@ def uitleg_syntaxfout(fout: SyntaxError, code: str) -> str:
     return _melding(uitleg, code, nummer)
 
 
+def plakte_teksten(code: str) -> int | None:
+    """The line of the first text that follows another text with no comma between them, or None."""
+    begin = {tokenize.STRING, getattr(tokenize, "FSTRING_START", tokenize.STRING)}
+    eind = {tokenize.STRING, getattr(tokenize, "FSTRING_END", tokenize.STRING)}
+    overslaan = {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
+    vorige = None
+    diepte = 0   # inside an f-string's braces the tokens are code, not texts next to each other
+    try:
+        for teken in tokenize.generate_tokens(io.StringIO(code).readline):
+            if teken.type in overslaan:
+                continue
+            if vorige is not None and vorige.type in eind and teken.type in begin and diepte == 0:
+                return vorige.end[0]
+            if teken.type == getattr(tokenize, "FSTRING_START", None):
+                diepte += 1
+            elif teken.type == getattr(tokenize, "FSTRING_END", None):
+                diepte -= 1
+            vorige = teken if diepte == 0 or teken.type == getattr(tokenize, "FSTRING_END", None) else vorige
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return None
+    return None
+
+
 def _regel_in_cel(fout: BaseException) -> int | None:
     nummer = None
     for frame in traceback.extract_tb(fout.__traceback__):
@@ -193,6 +222,14 @@ def voer_uit(code: str) -> list[dict[str, str]]:
     except SyntaxError as fout:  # IndentationError included
         uitvoer.fout(uitleg_syntaxfout(fout, code))
         return uitvoer.delen
+    geplakt = plakte_teksten(code)
+    if geplakt:
+        uitvoer.fout(_melding("tussen deze tekst en de volgende staat geen komma, dus plakt Python ze aan elkaar "
+                              "tot één tekst. Zet een komma achter het aanhalingsteken aan het eind.", code, geplakt))
+        return uitvoer.delen
+    namen = [doel.id for knoop in boom.body if isinstance(knoop, (ast.Assign, ast.AnnAssign))
+             for doel in (knoop.targets if isinstance(knoop, ast.Assign) else [knoop.target])
+             if isinstance(doel, ast.Name)]
     laatste = None
     if boom.body and isinstance(boom.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
         laatste = ast.Expression(boom.body.pop().value)
@@ -209,6 +246,10 @@ def voer_uit(code: str) -> list[dict[str, str]]:
         uitvoer.fout(uitleg_fout(fout, code))
     finally:
         sys.stdout, sys.stderr, _basis.TOON = oud
+    gemeld = any(d["soort"] == "tekst" and any(r.startswith(_basis.LET_OP) for r in d["tekst"].splitlines())
+                 for d in uitvoer.delen)
+    if gemeld and any(NAAMRUIMTE.get(naam, ...) is None for naam in namen):
+        uitvoer.delen.append({"soort": "stop"})
     return uitvoer.delen
 
 

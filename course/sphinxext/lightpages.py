@@ -16,7 +16,10 @@ Jupyter Book 1 always loads sphinx-thebe and sphinx-copybutton, and the theme lo
    glyphs the remaining CSS uses (fontTools). Sphinx copies the theme's originals again on every build, so every result is cached
    under ``_build/.cache/lightpages`` by the hash of its inputs: when nothing a step depends on
    changed, it copies its earlier result instead of working again.
-4. ``static_changed``: a change to a static file alone (a stylesheet, ``cursus.js``) makes the
+4. ``_describe``: a ``<meta name="description">`` on every page, from the front matter's
+   ``description`` or else the page's first paragraph of running text (shortened to about 155
+   characters at a word), so search engines and link previews show the page's own words.
+5. ``static_changed``: a change to a static file alone (a stylesheet, ``cursus.js``) makes the
    next build rewrite the root page, because Sphinx copies static files only when it writes.
 """
 
@@ -45,6 +48,65 @@ NOT_LOADED = {"fontawesome.js"}
 DYNAMIC_PREFIXES = ("bs-",)
 ICON_FONTS = ("vendor/fontawesome/webfonts/fa-solid-900", "vendor/fontawesome/webfonts/fa-regular-400",
               "vendor/fontawesome/webfonts/fa-brands-400")
+
+
+# --- meta description ---------------------------------------------------------------------
+
+#: Paragraphs inside these are no description of the page (boxes, print-only text, captions).
+_NOT_RUNNING_TEXT = (nodes.Admonition, nodes.sidebar, nodes.topic, nodes.caption, nodes.footnote,
+                     nodes.citation, nodes.field_list, nodes.table, nodes.title)
+DESCRIPTION_LENGTH = 155
+#: Pages without a document of their own.
+FIXED_DESCRIPTIONS = {"search": "Zoeken in de training Sociale media en mentale gezondheid.",
+                      "genindex": "Register van de training Sociale media en mentale gezondheid."}
+
+
+def _shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def _ancestors(node, stop):
+    node = node.parent
+    while node is not None and node is not stop:
+        yield node
+        node = node.parent
+
+
+def page_description(doctree, metadata: dict) -> str:
+    """The front matter's ``description``, or the first paragraph of running text."""
+    from course import vocabulary as V
+
+    given = str(metadata.get("description", "") or "").strip()
+    if given:
+        return _shorten(given)
+    for para in doctree.findall(nodes.paragraph):
+        parent, skip = para.parent, False
+        while parent is not None:
+            classes = parent.get("classes", []) if isinstance(parent, nodes.Element) else []
+            if isinstance(parent, _NOT_RUNNING_TEXT) or V.PRINT_ONLY in classes:
+                skip = True
+                break
+            parent = parent.parent
+        text = "".join(t.astext() for t in para.findall(nodes.Text)
+                       if not any(isinstance(a, nodes.raw) for a in _ancestors(t, para)))
+        if not skip and len(text) >= 40:
+            return _shorten(text)
+    return ""
+
+
+def _describe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.format != "html":
+        return
+    text = FIXED_DESCRIPTIONS.get(pagename, "")
+    if doctree is not None:
+        text = page_description(doctree, app.env.metadata.get(pagename, {})) or context.get("title", "")
+    if text:
+        tag = f'<meta name="description" content="{html.escape(text)}" />'
+        context["metatags"] = context.get("metatags", "") + "\n" + tag
 
 
 # --- 1. unused assets -------------------------------------------------------------------
@@ -302,5 +364,6 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _drop_unused_assets, priority=900)
     app.connect("html-page-context", _accessible_markup, priority=900)
     app.connect("html-page-context", _download_menu, priority=900)
+    app.connect("html-page-context", _describe, priority=900)
     app.connect("doctree-resolved", _drop_thebe_config, priority=900)
     app.connect("build-finished", slim_static, priority=900)

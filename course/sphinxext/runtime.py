@@ -47,6 +47,8 @@ ZIP = "oefenen.zip"
 #: The glue that runs a cell as Jupyter would (book/_static/cursus_oefenen.py), put in the zip.
 GLUE = "cursus_oefenen.py"
 SCRIPT, WORKER, STYLESHEET = "cursus-oefenen.js", "cursus-oefenen-worker.js", "cursus-oefenen.css"
+#: Seconds one cell may run in the browser before Python is stopped (cursus-oefenen.js).
+TIME_LIMIT = 30
 #: The one download for people who use Jupyter (made by tools/printbook/downloads.py).
 PACK = "oefenpakket.zip"
 #: The diary of module 4 as a worksheet (tools/printbook/worksheets.py, DIARY_ID).
@@ -100,6 +102,9 @@ Liever op papier? <a class="cursus-download" href="{up}downloads/werkbladen/{DIA
         "data-werker": f"{up}_static/{WORKER}",
         "data-cel": f"tag_{V.EDITABLE_TAG}",
         "data-bestand": f"tag_{V.FILE_TAG}",
+        "data-voorbeeldfout": V.SHOWN_ERROR_TAG,
+        "data-bytes": str(size),
+        "data-tijdslimiet": str(TIME_LIMIT),
     }
     attributes = " ".join(f'{k}="{html.escape(v)}"' for k, v in attrs.items())
     return f"""<section {attributes}>
@@ -107,6 +112,8 @@ Liever op papier? <a class="cursus-download" href="{up}downloads/werkbladen/{DIA
 <p>Hieronder zie je het notebook met de uitkomst van een voorbeeldantwoord. Wil je zelf iets
 veranderen en uitvoeren? Dat kan hier in je browser, zonder iets te installeren.</p>
 <p class="cursus-oefenen-knoppen" hidden=""><button type="button" class="cursus-knop cursus-oefenen-start">Zelf proberen in je browser (eenmalig ca. {_megabytes(size)} MB)</button></p>
+<p class="cursus-oefenen-duur" hidden="">Op een snelle verbinding duurt dat een paar seconden, op mobiel
+internet soms een halve minuut. Je ziet hoe ver het is.</p>
 <p class="cursus-oefenen-privacy" hidden="">Na de klik haalt je browser één keer Python op van deze website.
 Daarna gebeurt alles op je eigen computer: wat je typt en de bestanden die je kiest, gaan nergens heen.</p>
 <p class="cursus-oefenen-status" role="status" aria-live="polite"></p>

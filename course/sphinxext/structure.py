@@ -180,7 +180,7 @@ def write(app: Sphinx, exception) -> None:
 
 
 #: What the browser scripts read of the index (every page loads it, so it stays small).
-BROWSER_FIELDS = {"modules": ("id", "number", "title", "uri"),
+BROWSER_FIELDS = {"modules": ("id", "number", "title", "uri", "docs"),
                   "reflections": ("id", "title", "question", "module", "page", "pageTitle")}
 
 

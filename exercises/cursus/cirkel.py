@@ -221,7 +221,7 @@ def _controleer_invoer(stappen: Any) -> list[str]:
             if eerder == 1 and i == len(stappen):
                 raise InvoerFout(
                     f'Je laatste stap ("{tekst}") is dezelfde als je eerste; laat hem weg, '
-                    "de helper tekent zelf de pijl terug naar het begin."
+                    "de computer tekent zelf de pijl terug naar het begin."
                 )
             raise InvoerFout(
                 f'Stap {i} ("{tekst}") staat er al als stap {eerder}; elke stap komt één keer '
@@ -268,7 +268,7 @@ def _verslag(c: Cirkel) -> list[str]:
         regels.append(
             "De cirkel is nog niet rond: er ontbreekt "
             + " en ".join(mis[s] for s in c.ontbreekt)
-            + ". Voeg die stap toe, of zet er 'gebruik:' of 'gevoel:' voor als de helper hem verkeerd indeelde."
+            + ". Voeg die stap toe, of zet er 'gebruik:' of 'gevoel:' voor als de computer hem verkeerd indeelde."
         )
     laatste, eerste = c.stappen[-1], c.stappen[0]
     regels.append(
@@ -459,7 +459,7 @@ def teken_cirkel(stappen: Any) -> None:
     Zet ``gebruik:``, ``gevoel:`` of ``gevolg:`` voor een stap om zelf de soort te kiezen.
     """
     c = _analyseer(stappen)
-    print("Zo deelt de helper je stappen in:")
+    print("Zo deelt de computer je stappen in:")
     for s in c.stappen:
         druk(f'  {s.nummer}. "{s.tekst}" → {NAMEN[s.soort]} ({s.reden})', "     ")
     print()

@@ -79,7 +79,7 @@ KLASSEN = (
 
 def _controleer_boek(dagboek: Any) -> Dagboek:
     if dagboek is None:
-        raise InvoerFout("Er is nog geen dagboek ingelezen. Voer eerst de cel met lees_dagboek uit "
+        raise InvoerFout("Er is nog geen dagboek ingelezen. Voer eerst de stap met lees_dagboek uit "
                          "en los een eventuele melding daar op.")
     if not isinstance(dagboek, Dagboek):
         raise InvoerFout(f"Geef hier het ingelezen dagboek (de variabele dagboek). "

@@ -12,6 +12,9 @@ zonder BOM) met deze kolommen:
 ``stemming_na``    hoe je je voelde erna, op dezelfde schaal
 ``reden``          waarom je het opende, in een paar woorden (mag leeg blijven)
 
+Andere kolommen, zoals een eigen kolom ``opmerking``, mogen erbij staan: die slaat
+:func:`lees_dagboek` over, en het zegt welke dat zijn.
+
 :func:`lees_dagboek` leest het bestand alleen; het bestand zelf blijft altijd onveranderd.
 Bij een probleem krijg je één regel uitleg met het rijnummer en de kolom, zoals je
 spreadsheet ze laat zien (de kopregel is rij 1).
@@ -31,6 +34,7 @@ import io
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +118,7 @@ class Dagboek:
     dagen: list[str]
     sessies: list[Sessie]
     soort: str = "dagnamen"      # "dagnamen" or "datums"
+    overgeslagen: tuple[str, ...] = ()   # columns of her own that the notebook does not use
 
     def __repr__(self) -> str:  # what a learner sees when typing `dagboek`
         return (f"Dagboek '{self.naam}': {len(self.sessies)} regels over "
@@ -306,6 +311,8 @@ def _rijen(tekst: str, teken: str) -> list[list[str]]:
 
 
 def _kopregel(rij: list[str], kop_rij: int) -> list[str]:
+    """The header's column names; a column of her own (not in KOLOMMEN) is kept by name and
+    skipped later (a comment column is the first thing people add)."""
     kop = [_kolomnaam(k) for k in rij]
     gezien: set[str] = set()
     for k in kop:
@@ -313,8 +320,7 @@ def _kopregel(rij: list[str], kop_rij: int) -> list[str]:
             raise InvoerFout(f"Rij {kop_rij}: de kopregel heeft een kolom zonder naam. "
                              f"Haal die kolom weg of geef hem een van deze namen: {', '.join(KOLOMMEN)}.")
         if k not in KOLOMMEN:
-            raise InvoerFout(f"Rij {kop_rij}: de kolom '{kort(k)}' ken ik niet. "
-                             f"Gebruik alleen deze kolommen: {', '.join(KOLOMMEN)}.")
+            continue
         if k in gezien:
             raise InvoerFout(f"Rij {kop_rij}: de kolom '{k}' staat er twee keer in. Haal er één weg.")
         gezien.add(k)
@@ -359,7 +365,7 @@ def _lees_tekst(data: bytes, naam: str = "het dagboek") -> Dagboek:
                 raise InvoerFout(f"Rij {i} heeft {len(rij)} vakjes, maar de kopregel heeft {len(kop)} "
                                  f"kolommen. Kijk of er {teken_naam} ontbreken of te veel zijn.")
         for kolom, waarde in zip(kop, rij):
-            if len(waarde) > MAX_TEKENS_VAKJE:
+            if kolom in KOLOMMEN and len(waarde) > MAX_TEKENS_VAKJE:
                 raise InvoerFout(f"Rij {i}, kolom {kolom}: dit vakje heeft {heel(len(waarde))} tekens. "
                                  f"Houd het kort, hoogstens {MAX_TEKENS_VAKJE} tekens.")
         ruwe.append((i, dict(zip(kop, rij))))
@@ -411,6 +417,7 @@ def _lees_tekst(data: bytes, naam: str = "het dagboek") -> Dagboek:
     else:
         boek = _dagen_met_datums(naam, sessies_ruw, spelling)
     _geen_overlap(boek)
+    boek.overgeslagen = tuple(dict.fromkeys(kort(k, 30) for k in kop if k not in KOLOMMEN))
     return boek
 
 
@@ -498,6 +505,9 @@ def _map(naam: str) -> InvoerFout:
 def _systeemfout(fout: OSError, naam: str) -> InvoerFout:
     """A file-system error as one Dutch line that names the file."""
     if fout.errno in (errno.ENOENT, errno.ENOTDIR):
+        if sys.platform == "emscripten":   # in the browser (Pyodide) there is no folder to type a name for
+            return InvoerFout(f"Ik vind het bestand {naam} niet. Op deze website kies je je eigen dagboek "
+                              f"met de knop 'Of kies je eigen dagboek' onder het oefenveld.")
         return InvoerFout(f"Ik vind het bestand {naam} niet. Controleer de naam en of het in de map "
                           f"staat waar dit notebook staat (of in de map data).")
     if fout.errno == errno.EISDIR:
@@ -576,4 +586,9 @@ def lees_dagboek(pad: Any) -> Dagboek:
     print(f"Gelezen: {len(boek.sessies)} keer sociale media op {dagen} "
           f"{'dag' if dagen == 1 else 'dagen'}, "
           f"samen {uren_min(boek.totaal_minuten())}. Het bestand is niet veranderd.")
+    if boek.overgeslagen:
+        een = len(boek.overgeslagen) == 1
+        namen = ", ".join(f"'{k}'" for k in boek.overgeslagen)
+        print(f"{'De kolom' if een else 'De kolommen'} {namen} gebruik ik niet; die sla ik over. "
+              f"Wat erin staat, blijft gewoon in je bestand.")
     return boek

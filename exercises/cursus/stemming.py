@@ -183,7 +183,7 @@ def _kommagetal(naam: str, waarde: Any, hoog: float, voorbeeld: float) -> float:
 def _controleer_metingen(metingen: Any) -> Metingen:
     if metingen is None:
         raise InvoerFout(
-            "er zijn nog geen metingen; voer eerst de cel met maak_metingen(...) uit en los daar "
+            "er zijn nog geen metingen; voer eerst de stap met maak_metingen(...) uit en los daar "
             "een eventuele melding op."
         )
     if not isinstance(metingen, Metingen):
