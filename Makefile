@@ -1,5 +1,5 @@
 # Build and test the course. `make book` and `make test` do all set-up on a fresh Debian machine.
-# Targets: book (site + PDFs), html (site only), pdf, test, test-fast, serve, benchmark, clean.
+# Targets: book (site + PDFs + SCORM packages), html (site only), pdf, lms, test, test-fast, serve, benchmark, clean.
 # The layout and the data that flows between the steps: ARCHITECTURE.md.
 
 PYTHON ?= python3
@@ -9,9 +9,9 @@ JB     := $(VENV)/bin/jupyter-book
 STAMP  := $(VENV)/.requirements-installed
 JBFLAGS := -W -n --keep-going
 
-.PHONY: book html pdf test test-fast serve benchmark clean system system-test readability lock
+.PHONY: book html pdf lms test test-fast serve benchmark clean system system-test readability lock
 
-book: html pdf
+book: html pdf lms
 	@echo ""
 	@echo "Klaar."
 	@echo "  Website:  _build/html/index.html   (open in je browser, of: make serve)"
@@ -20,6 +20,7 @@ book: html pdf
 	@echo "  Workshopmateriaal per draaiboek (draaiboek, presentatie, printpakket, hand-out, formulieren, uitnodiging):"
 	@for d in _build/workshop/*/; do echo "    $$d"; done
 	@echo "    ook als zip op de website: _build/html/downloads/workshop-<draaiboek>.zip"
+	@echo "  Voor organisaties (leeromgeving): _build/lms/*-scorm12.zip en _build/lms/*-scorm2004.zip"
 
 # Python environment: rebuilt when the lock changes. Every file is checked against its sha256 hash.
 $(STAMP): requirements.lock
@@ -65,13 +66,19 @@ html: $(STAMP) $(NODE_STAMP)
 pdf: html system
 	$(PY) -m tools.printbook
 
+# The SCORM packages for an organisation's LMS (1.2 and 2004 4th edition), made from the built site
+# after the print editions (their downloads are inside); also copied into the site's downloads/.
+lms: pdf
+	$(PY) -m tools.lms
+
 # The whole suite, one test file per process on every core (pytest-xdist).
 test: $(STAMP) $(NODE_STAMP) system-test book
 	$(PY) -m pytest -n auto --dist loadfile
 
-# The inner loop: every test that needs no full build (small test books, helpers, data).
-test-fast: $(STAMP)
-	$(PY) -m pytest -m "not built and not browser"
+# The inner loop: every test that needs no full build and builds no test book (helpers, data,
+# the quality gates' checkers; they need hunspell, Java and npm's vnu-jar). `make test` runs them all.
+test-fast: $(STAMP) $(NODE_STAMP) system-test
+	$(PY) -m pytest -m "not built and not browser and not slow"
 
 serve: html
 	@echo "De website staat op http://127.0.0.1:8000/ (stoppen: Ctrl+C)"

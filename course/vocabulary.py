@@ -55,6 +55,10 @@ RIGHT = "Juist"
 MODULE_CAPTION = re.compile(r"^Module (\d+)$")
 #: The part for trainers: on the site and in the trainer guide, not in the handbook.
 TRAINER_PART = "Voor trainers"
+#: The part for organisations (the LMS administrator's guide): on the site, not in the handbook.
+ORGANISATION_PART = "Voor organisaties"
+#: The course's short name: the prefix of its localStorage keys (cursus.js) and of its SCORM packages.
+LMS_SLUG = "sociale-media-mentale-gezondheid"
 #: The appendices: after the answers in the handbook.
 APPENDIX_PART = "Bijlagen"
 #: The first part.
@@ -132,3 +136,55 @@ CUE_ABSOLUTES = (
 )
 #: Words that give a reason inside an option.
 CUE_REASONS = ("want", "omdat", "doordat", "daardoor", "waardoor", "zodat", "dus", "daarom", "aangezien")
+
+# --- search: the words people type and the course's words (book/_static/cursus-zoeken.js) ------
+# Sphinx's search finds only the words a page holds. A learner types "screentime" or "suïcide";
+# the course says "schermtijd" and "zelfdoding". Each entry: what she may type (lower case, as
+# typed; the search also tries it without accents) -> the course words searched instead, and the
+# page that must be among the first three results (tests/test_learner.py reads this list).
+
+#: The help page: first for every crisis word, whatever else the query holds.
+SEARCH_HELP_PAGE = "book/start/hulp"
+#: Crisis words: a typed word that starts with one of these puts the help page first.
+SEARCH_CRISIS = ("zelfmoord", "suïcid", "suicid", "zelfdod", "113", "112", "hulplijn", "crisis",
+                 "noodnummer", "dood willen", "niet meer leven")
+#: Typed word or phrase -> (the course's words, the page expected among the first three).
+SEARCH_SYNONYMS: dict[str, tuple[str, str]] = {
+    "screentime": ("schermtijd", "book/m4-tips/02-spectrum-patronen-context"),
+    "screen time": ("schermtijd", "book/m4-tips/02-spectrum-patronen-context"),
+    "schermgebruik": ("schermtijd", "book/m4-tips/02-spectrum-patronen-context"),
+    "suïcide": ("zelfdoding", SEARCH_HELP_PAGE),
+    "suicide": ("zelfdoding", SEARCH_HELP_PAGE),
+    "suïcidaal": ("zelfdoding", SEARCH_HELP_PAGE),
+    "zelfmoord": ("zelfdoding", SEARCH_HELP_PAGE),
+    "zelfmoordgedachten": ("zelfdoding", SEARCH_HELP_PAGE),
+    "zelfdodingsgedachten": ("zelfdoding", SEARCH_HELP_PAGE),
+    "hulplijn": ("hulp", SEARCH_HELP_PAGE),
+    "hulplijnen": ("hulp", SEARCH_HELP_PAGE),
+    "crisislijn": ("hulp", SEARCH_HELP_PAGE),
+    "sexting": ("naaktfoto", "book/m4-tips/03-gespreksleidraad"),
+    "cyberpesten": ("online gepest", "book/m4-tips/03-gespreksleidraad"),
+    "cyberpesters": ("online gepest", "book/m4-tips/03-gespreksleidraad"),
+    "digitaal pesten": ("online gepest", "book/m4-tips/03-gespreksleidraad"),
+    "gepest worden": ("gepest", "book/m4-tips/03-gespreksleidraad"),
+    "slaapproblemen": ("slaap", "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"),
+    "slaapprobleem": ("slaap", "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"),
+    "slecht slapen": ("slaap", "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"),
+    "slapeloosheid": ("slaap", "book/m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken"),
+}
+#: Whole queries (no synonym) whose expected page the same test checks: crisis questions.
+SEARCH_QUERIES: dict[str, str] = {
+    "wat doe ik als iemand over zelfmoord praat": SEARCH_HELP_PAGE,
+    "zelfdoding": SEARCH_HELP_PAGE,
+    "113": SEARCH_HELP_PAGE,
+    "hulp nodig": SEARCH_HELP_PAGE,
+    "sextortion": SEARCH_HELP_PAGE,
+    "cyberpesten": SEARCH_HELP_PAGE,
+}
+
+
+def search_settings(trainer_docs: list[str]) -> dict:
+    """What cursus-zoeken.js reads (through the course index): synonyms, crisis words, the help
+    page, and the trainer pages, which come after learner pages on equal scores."""
+    return {"synonyms": {typed: words for typed, (words, _page) in SEARCH_SYNONYMS.items()},
+            "crisis": list(SEARCH_CRISIS), "helpPage": SEARCH_HELP_PAGE, "trainerDocs": trainer_docs}

@@ -361,10 +361,62 @@ def test_online_abuse_and_violence_at_home_come_with_where_to_get_help():
 
 
 def test_acute_risk_rule_in_the_spectrum_the_conversation_guide_and_the_safety_protocol():
-    for page in ("m1-spectrum/02-het-spectrum.md", "m4-tips/03-gespreksleidraad.md", "trainers/veiligheid.md"):
+    for page in ("m1-spectrum/02-het-spectrum.md", "m2-lange-termijn/03-depressie-en-de-cirkel-doorbreken.md",
+                 "m4-tips/03-gespreksleidraad.md", "trainers/veiligheid.md"):
         assert ACUTE in (BOOK / page).read_text(encoding="utf-8"), page
     rule = (BOOK / "start" / "_acuut.md").read_text(encoding="utf-8")
     assert "altijd voor" in rule and "113" in rule and "112" in rule
+
+
+def safety_problems(pages: dict[str, str]) -> list[str]:
+    """The safety routes the content review asked for (issue 22), on the pages where the course models them."""
+    out = []
+    help_page, notice, guide = pages["hulp"], pages["hulp-kort"], pages["gespreksleidraad"]
+    for name, text in (("hulp", help_page), ("hulp-kort", notice)):
+        if "huisartsenpost" not in text or "’s nachts" not in text or "weekend" not in text:
+            out.append(f"{name}: no huisartsenpost for evenings, nights and weekends")
+    jesse = guide.split("Casus: Jesse")[1].split("### Hoe")[0] if "Casus: Jesse" in guide else ""
+    for name, text in (("hulp", help_page), ("Jesse", jesse)):
+        if "Centrum Seksueel Geweld" not in text or "0800-0188" not in text:
+            out.append(f"{name}: no Centrum Seksueel Geweld (0800-0188)")
+        if not re.search(r"niet om (?:de|een naakt)?\s?foto te zien", text) or "accountnaam" not in text \
+                or "strafbaar" not in text:
+            out.append(f"{name}: no caution not to ask to see or forward the image, and to keep the chat and account")
+    for name, text in (("hulp", help_page), ("gespreksleidraad", guide)):
+        route = next((p for p in text.split("\n") if "zichzelf pijn" in p and "zorgcoördinator" in p), "")
+        if not route or "ouders" not in route or "aandachtsfunctionaris" not in route:
+            out.append(f"{name}: no self-harm route via zorgcoördinator or aandachtsfunctionaris and the parents")
+    return out
+
+
+SAFETY_PAGES = {"hulp": "start/hulp.md", "hulp-kort": "start/_hulp-kort.md",
+                "gespreksleidraad": "m4-tips/03-gespreksleidraad.md"}
+
+
+def test_safety_routes_where_the_course_models_a_crisis():
+    pages = {k: (BOOK / v).read_text(encoding="utf-8") for k, v in SAFETY_PAGES.items()}
+    assert safety_problems(pages) == []
+    before = {k: v.replace("huisartsenpost", "huisarts").replace("0800-0188", "0800-0000")
+              .replace("accountnaam", "naam").replace("zorgcoördinator", "mentor") for k, v in pages.items()}
+    assert safety_problems(before) == [
+        "hulp: no huisartsenpost for evenings, nights and weekends",
+        "hulp-kort: no huisartsenpost for evenings, nights and weekends",
+        "hulp: no Centrum Seksueel Geweld (0800-0188)",
+        "hulp: no caution not to ask to see or forward the image, and to keep the chat and account",
+        "Jesse: no Centrum Seksueel Geweld (0800-0188)",
+        "Jesse: no caution not to ask to see or forward the image, and to keep the chat and account",
+        "hulp: no self-harm route via zorgcoördinator or aandachtsfunctionaris and the parents",
+        "gespreksleidraad: no self-harm route via zorgcoördinator or aandachtsfunctionaris and the parents"]
+
+
+def test_helplines_state_only_checked_ages_and_point_to_their_sites_for_hours():
+    page = (BOOK / "start" / "hulp.md").read_text(encoding="utf-8")
+    kindertelefoon = page.split("## Voor kinderen en jongeren")[1].split("\n## ")[0]
+    mind = page.split("## Als je iemand wilt spreken")[1].split("\n## ")[0]
+    assert "8 tot 18 jaar" in kindertelefoon and "(gecontroleerd december 2026)" in kindertelefoon
+    assert "kindertelefoon.nl" in kindertelefoon and "mindkorrelatie.nl" in mind
+    # No opening hours are stated that nobody checked: a time like 11.00 or 14-21 uur is not on the page.
+    assert not re.search(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2} ?(?:tot|-|–) ?\d{1,2} uur\b", kindertelefoon + mind)
 
 
 def notebooks() -> list[dict]:

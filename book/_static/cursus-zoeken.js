@@ -2,6 +2,9 @@
  *
  * Runs on search.html only, after searchtools.js and before Sphinx starts the query
  * (deferred scripts run before DOMContentLoaded). It:
+ *  - searches the course's word for what people type ("screentime" -> "schermtijd"), puts the
+ *    help page first for crisis words and learner pages before trainer pages on equal scores
+ *    (the lists are in course/vocabulary.py, read through the course index);
  *  - ranks a page first when its title holds every word of the query, so "zelftoets module 2"
  *    finds that module's self-check (titles carry their module, see course/sphinxext/search.py);
  *  - gives Sphinx's English or formal ("u") status lines friendly Dutch "je" text, and adds a
@@ -32,13 +35,45 @@
     return String(text || "").toLowerCase().split(/[^\p{Letter}\p{Number}]+/u).filter(Boolean);
   }
 
-  var query = words(new URLSearchParams(window.location.search).get("q"));
+  var settings = ((window.CURSUS_INDEX && window.CURSUS_INDEX.vocabulary) || {}).search || {};
+  var synonyms = settings.synonyms || {};
+  var typed = String(new URLSearchParams(window.location.search).get("q") || "");
+
+  function plain(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  // The words people type -> the course's words (course/vocabulary.py, SEARCH_SYNONYMS): a
+  // phrase or a word of the query, with or without accents, is searched as the course says it.
+  var replaced = [];
+  function expand(q) {
+    var out = " " + words(q).join(" ").normalize("NFC") + " ";
+    var plainOut = plain(out);
+    Object.keys(synonyms).sort(function (a, b) { return b.length - a.length; }).forEach(function (key) {
+      var needle = " " + plain(key) + " ";
+      var at = plainOut.indexOf(needle);
+      if (at === -1) { return; }
+      replaced.push([out.slice(at + 1, at + needle.length - 1), synonyms[key]]);
+      out = out.slice(0, at) + " " + synonyms[key] + " " + out.slice(at + needle.length);
+      plainOut = plain(out);
+    });
+    return out.trim();
+  }
+  var expanded = expand(typed);
+  var query = words(expanded);
+
+  // Crisis words (SEARCH_CRISIS) put the help page first, whatever else the query asks.
+  var crisis = (settings.crisis || []).some(function (word) {
+    var w = plain(word);
+    return w.indexOf(" ") !== -1 ? (" " + plain(words(typed).join(" ")) + " ").indexOf(" " + w) !== -1
+      : words(typed).some(function (t) { return plain(t).indexOf(w) === 0; });
+  });
 
   // A word such as "één" or "nóg" is no stop word, but its stem ("een", "nog") is, and the
   // index leaves stop words out: such a word would make every page fail the query.
   var originalParse = Search._parseQuery;
   Search._parseQuery = function (q) {
-    var parsed = originalParse(q);
+    var parsed = originalParse(q === typed || q.trim() === typed.trim() ? expanded : expand(q));
     parsed[1].forEach(function (term) {
       if (stopwords.indexOf(term) !== -1) { parsed[1].delete(term); }
     });
@@ -74,7 +109,7 @@
     var article = new DOMParser().parseFromString(html, "text/html").querySelector("article.bd-article");
     if (!article) { return originalHtmlToText(html, anchor); }
     article.querySelectorAll(NOT_TEXT).forEach(function (el) { el.remove(); });
-    var part = null;
+    var part;
     try { part = anchor ? article.querySelector(anchor) : null; } catch (e) { part = null; }
     return (part || article).textContent.replace(/\s+/g, " ").trim();
   };
@@ -98,9 +133,46 @@
     return p;
   }
 
+  // Results come back lowest first (Sphinx shows them from the end). On equal scores Sphinx
+  // orders by title, which put "Afsluiting", "Begeleiding" and "Draaiboek" (trainer pages)
+  // before the content pages: learner pages now come first, then Sphinx's order. A crisis word
+  // puts the help page at the very top.
+  var trainer = {};
+  (settings.trainerDocs || []).forEach(function (doc) { trainer[doc] = true; });
+  var originalPerform = Search._performSearch;
+  Search._performSearch = function () {
+    var results = originalPerform.apply(Search, arguments).map(function (r, i) { return [r, i]; });
+    results.sort(function (a, b) {
+      return (a[0][4] - b[0][4]) || ((trainer[b[0][0]] ? 1 : 0) - (trainer[a[0][0]] ? 1 : 0)) || (a[1] - b[1]);
+    });
+    results = results.map(function (pair) { return pair[0]; });
+    if (crisis && settings.helpPage && Search._index) {
+      var number = Search._index.docnames.indexOf(settings.helpPage);
+      if (number !== -1) {
+        results = results.filter(function (r) { return r[0] !== settings.helpPage; });
+        var top = results.length ? results[results.length - 1][4] : 0;
+        results.push([settings.helpPage, Search._index.titles[number], "", null, top + 1, Search._index.filenames[number]]);
+      }
+    }
+    return results;
+  };
+
+  // Say which course word was searched for the word she typed.
+  function synonymNote() {
+    var p = document.createElement("p");
+    p.className = "cursus-zoeken-hulp cursus-zoeken-synoniem";
+    p.textContent = replaced.map(function (pair) {
+      return "Gezocht op \u201c" + pair[1] + "\u201d: zo heet \u201c" + pair[0] + "\u201d in deze training.";
+    }).join(" ");
+    return p;
+  }
+
   var originalQuery = Search.query;
   Search.query = function (q) {
     originalQuery(q);
+    if (replaced.length && Search.status && !document.querySelector(".cursus-zoeken-synoniem")) {
+      Search.status.parentNode.insertBefore(synonymNote(), Search.status);
+    }
     if (Search.output && !Search.output.children.length && Search.status) {
       Search.status.textContent = NOTHING;
       Search.status.parentNode.insertBefore(glossaryHint(), Search.status.nextSibling);

@@ -23,6 +23,8 @@
   var PREFIX = "sociale-media-mentale-gezondheid:";
   var REFLECTION = PREFIX + "reflectie:";
   var PROGRESS = PREFIX + "voortgang:";
+  // The last checked answer per self-check question: {"k": letter, "j": 1 right / 0 not} (contract toets/scorm).
+  var SELF_CHECK = PREFIX + "zelftoets:";
   var LAST_PAGE = PREFIX + "laatste-pagina";
   // Before version 0.2 the keys started with the generic "cursus:"; they are moved once.
   var LEGACY = ["cursus:reflectie:", "cursus:voortgang:"];
@@ -313,12 +315,17 @@
         }
         var answer = byLetter.get(chosen.value);
         var right = answer.verdict === "Juist";
+        store.set(SELF_CHECK + question.id, JSON.stringify({ k: chosen.value, j: right ? 1 : 0 }));
         live.className = "cursus-feedback " + (right ? "cursus-juist" : "cursus-onjuist");
         var p = el("p");
         p.appendChild(el("strong", {}, chosen.value + ". " + (right ? "Juist." : "Niet juist.")));
         p.appendChild(contentAfterLabel(answer));
         live.appendChild(p);
       });
+      var saved;
+      try { saved = JSON.parse(store.get(SELF_CHECK + question.id) || "null"); } catch (e) { saved = null; }
+      var again = saved && typeof saved.k === "string" && form.querySelector("input[value='" + saved.k.replace(/[^A-Z]/g, "") + "']");
+      if (again) { again.checked = true; }
       list.classList.add("cursus-vervangen");
       solution.classList.add("cursus-vervangen");
       list.parentNode.insertBefore(form, list.nextSibling);
@@ -349,6 +356,7 @@
     button.addEventListener("click", function () {
       var done = !isDone(module.id);
       var result = done ? store.set(PROGRESS + module.id, "klaar") : store.remove(PROGRESS + module.id);
+      document.dispatchEvent(new CustomEvent("cursus:voortgang", { detail: { module: module.id, klaar: done } }));
       render();
       status.textContent = result !== SAVED ? NOT_SAVED[result]
         : done ? "Deze module staat op klaar. Je ziet je voortgang op de startpagina."
@@ -650,13 +658,13 @@
     });
     printButton.addEventListener("click", function () { window.print(); });
     wipeButton.addEventListener("click", function () {
-      if (!window.confirm("Weet je zeker dat je al je antwoorden en je voortgang uit deze browser wilt wissen? Dit kun je niet ongedaan maken.")) {
+      if (!window.confirm("Weet je zeker dat je al je antwoorden, je voortgang en je toetsresultaten uit deze browser wilt wissen? Dit kun je niet ongedaan maken.")) {
         status.textContent = "Er is niets gewist.";
         return;
       }
       store.keys().forEach(store.remove);
       render();
-      status.textContent = "Alle antwoorden en je voortgang zijn uit deze browser gewist.";
+      status.textContent = "Alle antwoorden, je voortgang en je toetsresultaten zijn uit deze browser gewist.";
     });
 
     function apply(found, ids, skipped) {

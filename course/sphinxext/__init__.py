@@ -14,6 +14,7 @@ search        results that name their module, glossary terms kept, snippets over
 notebooks     notebook outputs follow the helper package (cache cleared, notebooks read again)
 runtime       notebook pages run in the learner's browser (Pyodide from the site, panel, assets)
 csp           a Content-Security-Policy on every page: only the site's own scripts and styles
+eindtoets     the final test's item bank as data for the test page (course/toets.py)
 ============  =====================================================================================
 
 ``_config.yml`` loads it with ``sphinx: local_extensions: {course.sphinxext: .}``. Why each job
@@ -24,16 +25,17 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from course.sphinxext import (_pages, citations, compat, csp, lessonplans, lightpages, notebooks,  # noqa: F401
-                              runtime, search, structure, titles, validhtml)
+from course.sphinxext import (_pages, citations, compat, csp, eindtoets, lessonplans, lightpages,  # noqa: F401
+                              notebooks, runtime, search, structure, titles, validhtml)
 
 #: The course's own scripts in book/_static, loaded (deferred) on every page after the index, in this order.
-COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js")
+COURSE_SCRIPTS = ("cursus.js", "cursus-site.js", "cursus-zoeken.js", "cursus-lms.js")
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _pages.note)
-    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, csp):
+    for job in (compat, titles, validhtml, lightpages, lessonplans, structure, search, notebooks, runtime, eindtoets,
+                csp):
         job.setup(app)
     app.add_css_file("cursus.css")
     app.add_css_file("print.css", media="print")

@@ -113,11 +113,20 @@ def _no_eval_in_doctools(app: Sphinx, outdir: Path) -> None:
     doctools.write_text(text.replace(DOCTOOLS_EVAL, replacement), encoding="utf-8")
 
 
+def _no_template_fragments(outdir: Path) -> None:
+    """The themes ship their Jinja macro files (``webpack-macros.html``) in their static folders,
+    so Sphinx copies them into ``_static/``. No page uses them, yet a browser opens one as a
+    document of the site's origin without a policy: every HTML file under ``_static/`` goes."""
+    for path in sorted((outdir / "_static").rglob("*.html")):
+        path.unlink()
+
+
 def finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.name != "html":
         return
     outdir = Path(app.outdir)
     _no_eval_in_doctools(app, outdir)
+    _no_template_fragments(outdir)
     runtime_pages = {(outdir / (doc + app.builder.out_suffix)).resolve()
                      for doc in model.load(Path(app.env.srcdir)).notebooks}
     pages = set(_pages.written(app)) | {outdir / "index.html"}

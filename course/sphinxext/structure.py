@@ -153,7 +153,9 @@ def build_index(app: Sphinx) -> dict:
         "substitutions": course.substitutions,
         "vocabulary": {"case": V.CASE, "reflection": V.REFLECTION, "selfCheck": V.SELF_CHECK,
                        "thinking": V.THINKING, "feedback": V.FEEDBACK, "helpNotice": V.HELP_NOTICE,
-                       "webOnly": V.WEB_ONLY, "printOnly": V.PRINT_ONLY},
+                       "webOnly": V.WEB_ONLY, "printOnly": V.PRINT_ONLY,
+                       "search": V.search_settings([d for p in course.parts if p.caption == V.TRAINER_PART
+                                                    for c in p.chapters for d in (c.doc, *c.sections)])},
         "parts": [{"caption": p.caption, "chapters": [{"doc": c.doc, "sections": list(c.sections)}
                                                      for c in p.chapters]} for p in course.parts],
         "docs": docs, "modules": modules, "cases": cases, "reflections": reflections,

@@ -83,8 +83,6 @@ def publish_downloads(site: Path = SITE) -> None:
     """
     import shutil
 
-    from bs4 import BeautifulSoup
-
     target = site / "downloads"
     if target.exists():
         shutil.rmtree(target)
@@ -98,6 +96,15 @@ def publish_downloads(site: Path = SITE) -> None:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
+    label_links(site)
+
+
+def label_links(site: Path = SITE) -> None:
+    """Label every download link of the site with format and size (see :func:`publish_downloads`);
+    also run by tools.lms after it adds the SCORM packages to downloads/."""
+    from bs4 import BeautifulSoup
+
+    target = site / "downloads"
     sizes = {p.relative_to(target).as_posix(): p.stat().st_size for p in target.rglob("*") if p.is_file()}
 
     def info(name: str) -> str:

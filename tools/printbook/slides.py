@@ -10,7 +10,11 @@
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -124,6 +128,78 @@ def deck_title(deck: Deck) -> str:
 # --- reveal.js ---------------------------------------------------------------------------------------
 
 
+#: The escapes the speaker view's template literal in ``notes.js`` may hold (a new one fails the build).
+_JS_ESCAPES = {"\\": "\\", "/": "/", "`": "`", "$": "$", "n": "\n", "t": "\t", "r": "\r", "'": "'", '"': '"'}
+
+
+def _cook(raw: str) -> str:
+    """The string a JavaScript template literal's raw text stands for (escapes resolved)."""
+    def one(m: re.Match) -> str:
+        if m.group(1):
+            return chr(int(m.group(1), 16))
+        if m.group(2):
+            return chr(int(m.group(2), 16))
+        if m.group(3) not in _JS_ESCAPES:
+            raise SystemExit(f"printbook: notes.js's speaker view holds the escape \\{m.group(3)}, "
+                             "which tools/printbook/slides.py cannot read: update _cook")
+        return _JS_ESCAPES[m.group(3)]
+    return re.sub(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))", one, raw, flags=re.S)
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+@functools.cache
+def speaker_view_sources() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The hashes of what the speaker view inlines: (scripts, styles and style attributes).
+
+    reveal.js's notes plugin opens an ``about:blank`` window and writes its page into it; that
+    window inherits the deck's policy, so the policy allows exactly that page's inline script and
+    styles by hash, read from the copy in node_modules (a reveal.js update keeps working, and a
+    change in how the plugin writes the page stops the build instead of loosening the policy)."""
+    text = (REVEAL / "plugin" / "notes.js").read_text(encoding="utf-8")
+    start = text.find("document.write(`")
+    if start < 0 or text.count("document.write(`") != 1:
+        raise SystemExit("printbook: notes.js no longer writes its speaker view with one document.write: "
+                         "update tools/printbook/slides.py (speaker_view_sources)")
+    start += len("document.write(`")
+    end = re.compile(r"(?<!\\)`").search(text, start).start()
+    page = _cook(text[start:end])
+    if "${" in page or re.search(r"\son[a-z]+=", page, re.I):
+        raise SystemExit("printbook: notes.js's speaker view has a template expression or an inline handler")
+    scripts = [m.group(1) for m in re.finditer(r"<script>(.*?)</script>", page, re.S)]
+    styles = [m.group(1) for m in re.finditer(r"<style>(.*?)</style>", page, re.S)]
+    attrs = sorted(set(re.findall(r'\sstyle="([^"]*)"', page)))
+    if len(scripts) != page.count("<script") or not scripts:
+        raise SystemExit("printbook: notes.js's speaker view loads a script this policy does not know")
+    return tuple(_sha(s) for s in scripts), tuple(_sha(s) for s in styles + attrs) + (
+        ("'unsafe-hashes'",) if attrs else ())
+
+
+def deck_policy() -> str:
+    """The deck's Content-Security-Policy: its own files, the speaker view by hash, nothing else.
+
+    A meta policy cannot say who may frame the deck (``frame-ancestors``); ``presentatie.js``
+    refuses to start inside another site's frame, and CONTRIBUTING.md says what a host adds."""
+    scripts, styles = speaker_view_sources()
+    directives = {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", *scripts],
+        "style-src": ["'self'", *styles],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "frame-src": ["'self'"],       # the speaker view shows this deck twice (current and next slide)
+        "connect-src": ["'none'"],
+        "media-src": ["'none'"],
+        "worker-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "object-src": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
 def copy_assets(folder: Path, html_dir: Path, decks: list[Deck]) -> None:
     """reveal.js, the notes plugin, our theme, the font and the charts, next to the decks."""
     target = folder / ASSETS
@@ -148,6 +224,10 @@ def copy_assets(folder: Path, html_dir: Path, decks: list[Deck]) -> None:
 
 def reveal_html(deck: Deck) -> str:
     soup = _document(deck_title(deck), [f"{ASSETS}/reveal.css", f"{ASSETS}/presentatie.css"])
+    # the policy first, before anything it governs (a meta policy applies from where it stands)
+    soup.head.insert(1, soup.new_tag("meta", attrs={"http-equiv": "Content-Security-Policy",
+                                                    "content": deck_policy()}))
+    soup.head.insert(2, soup.new_tag("meta", attrs={"name": "referrer", "content": "no-referrer"}))
     # reveal.js gives its root role="application", which a <main> may not have: the root sits inside it
     main = soup.new_tag("main", attrs={"class": "presentatie", "aria-label": deck.session.titel})
     root = soup.new_tag("div", attrs={"class": "reveal"})
