@@ -60,12 +60,19 @@ LABELS = {
     "round_all": "Ronde: iedereen om de beurt",
     "round_some": "Ronde: wie wil",
     "codes": "Uit de modules",
+    "continued": "vervolg",
 }
 #: Pages the kit takes text from by heading.
 HELP_DOC = "book/start/hulp"
+#: Parts of the help page the "Hulp nodig?" slide leaves out (as the poster does).
+HELP_SKIP = ("de-huisarts", "voor-professionals", "in-een-workshop")
 SAFETY_DOC = "book/trainers/veiligheid"
 #: Key points per slide (a closing page has up to eight).
-KEYPOINTS_PER_SLIDE = 4
+KEYPOINTS_PER_SLIDE = 2
+#: What one slide holds at the sizes of the back of a room (PowerPoint body 28 pt on a 13.33-inch
+#: slide, the HTML deck at 32 px or more on 1280 x 720): lines of about LINE_CHARS characters.
+#: A slide with more is continued on the next ("vervolg"); tests/test_kit_round2.py measures it.
+LINE_CHARS, SLIDE_LINES = 56, 10
 #: Texts inside boxes that are site furniture, not course text.
 DROP = (".bibtex-citation", "a.headerlink", "button", ".toggle-button", f".{V.WEB_ONLY}")
 _ROLE = re.compile(r"\{[a-z]+\}`([^`<]*?)\s*(?:<[^`]*>)?`")
@@ -253,6 +260,25 @@ class Library:
         danger = self.section(HELP_DOC).find(id=re.compile(r"direct-gevaar$"))
         return text_of(title), [*blocks_of(danger), *blocks_of(box)]
 
+    def help_rows(self) -> list[list[str]]:
+        """The help page as the poster lists it, for a slide: per heading its numbers (the page's
+        phone links, or its first link when it has none) and the heading; "Direct gevaar" keeps its
+        sentence ("Bel 112"). The huisarts and the parts for professionals are left out."""
+        rows = []
+        for sub in self.section(HELP_DOC).find_all("section", recursive=False):
+            if sub.get("id", "").split("--")[-1] in HELP_SKIP:
+                continue
+            heading = text_of(sub.find(re.compile("^h[23]$")))
+            numbers = [text_of(a) for a in sub.select('a[href^="tel:"]')]
+            if not numbers:
+                numbers = [text_of(a) for a in sub.select("a[href]")[:1]]
+            if not numbers:
+                continue
+            if sub.get("id", "").endswith("direct-gevaar"):
+                heading = text_of(sub.find("p"))
+            rows.append([" · ".join(dict.fromkeys(numbers)), heading])
+        return rows
+
     def safety_notes(self, first: bool) -> list[str]:
         """Speaker notes for a help slide, from the trainers' safety protocol: at the start what to
         say about the help page, at the end what to do when someone was touched by the subject."""
@@ -405,7 +431,8 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
     titles = library.titles
     plan_title = library.plan_title(name)
     stem = Path(name).stem
-    help_title, help_blocks = library.help_notice()
+    help_title, _notice = library.help_notice()
+    help_blocks = [Block("rows", library.help_rows()), Block("p", [library.address(HELP_DOC)])]
     decks = []
     for number, session in enumerate(plan.sessies, 1):
         deck_name = stem if len(plan.sessies) == 1 else f"{stem}-{number}"
@@ -438,8 +465,63 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
         for act, first, running in per_activity:
             if running and running[0].kind == "activity":
                 _pointers(slides, first, len(running), act)
+        slides = [part for slide in slides for part in fit(slide)]
         decks.append(Deck(deck_name, plan, plan_title, session, number, library.index["title"], slides))
     return decks
+
+
+def lines_of(block: Block) -> int:
+    """About how many lines a block takes on a slide (a row as its cells side by side)."""
+    if block.kind == "img":
+        return SLIDE_LINES
+    texts = [" — ".join(item) if isinstance(item, (list, tuple)) else item for item in block.items]
+    return sum(-(-len(text) // LINE_CHARS) or 1 for text in texts)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"'(])", text) if s]
+
+
+def fit(slide: Slide) -> list[Slide]:
+    """A slide, or the slide and its continuations ("vervolg") when its blocks hold more than
+    SLIDE_LINES lines. Blocks are cut between items, a long paragraph between sentences; every
+    part keeps the slide's title and notes. A question keeps its options on one slide (its answer
+    is shown on its own step)."""
+    if slide.kind in ("question", "chart", "title", "closing", "break") or \
+            sum(lines_of(b) for b in slide.blocks) <= SLIDE_LINES:
+        return [slide]
+    pieces: list[tuple[int, Block]] = []  # (the block it came from, a piece of it)
+    for origin, block in enumerate(slide.blocks):
+        if block.kind == "p" and lines_of(block) > SLIDE_LINES // 2:
+            pieces.extend((origin, Block("p", [s])) for s in _sentences(block.items[0]))
+        elif block.kind in ("ul", "ol", "rows") and len(block.items) > 1:
+            pieces.extend((origin, Block(block.kind, [item])) for item in block.items)
+        else:
+            pieces.append((origin, block))
+    parts: list[list[tuple[int, Block]]] = [[]]
+    used = 0
+    for origin, piece in pieces:
+        need = lines_of(piece)
+        if parts[-1] and used + need > SLIDE_LINES - (len(parts) > 1):
+            parts.append([])
+            used = 0
+        parts[-1].append((origin, piece))
+        used += need
+    out = []
+    for number, part in enumerate(parts):
+        merged: list[Block] = [] if number == 0 else [Block("meta", [LABELS["continued"]])]
+        last = None
+        for origin, piece in part:
+            if origin == last and piece.kind == "p":
+                merged[-1].items[0] += " " + piece.items[0]
+            elif origin == last:
+                merged[-1].items.extend(piece.items)
+            else:
+                merged.append(Block(piece.kind, list(piece.items), piece.src))
+            last = origin
+        out.append(Slide(slide.kind if number == 0 or slide.kind == "keypoints" else "vervolg", slide.title,
+                         merged, notes=list(slide.notes), ident=slide.ident))
+    return out
 
 
 def assemble_all(source: Source, root: Path = ROOT) -> tuple[Library, list[Deck]]:

@@ -76,24 +76,33 @@ def _block_html(soup: BeautifulSoup, block: Block, images: str) -> Tag:
     return el
 
 
-def _long(slide: Slide) -> bool:
-    """A slide with much text gets a smaller font (objectives are split over slides instead)."""
-    return slide.kind != "objectives" and sum(len(t) for t in slide.texts()) > 480
+#: Type sizes in PowerPoint (points, written on every text run so an edited size stays): body text
+#: never below BODY_PT; the HTML deck's smallest text is 32 px (presentatie.css). Measured in
+#: tests/test_kit_round2.py; slides that would not fit are continued (assemble.fit).
+TITLE_PT, HEADING_PT, BODY_PT, NUMBER_PT = 44, 36, 28, 36
 
 
 def _slide_section(soup: BeautifulSoup, slide: Slide, images: str, with_reveal: bool | None) -> Tag:
-    """One slide. ``with_reveal``: None = as a reveal.js fragment, True/False = shown or left out."""
-    classes = ["dia", f"dia-{slide.kind}"] + (["dia-lang"] if _long(slide) else [])
-    section = soup.new_tag("section", attrs={"class": " ".join(classes)})
+    """One slide. ``with_reveal``: None = the answer as a reveal.js fragment that takes the place of
+    the question; True/False = the answer step or the question step (print)."""
+    section = soup.new_tag("section", attrs={"class": f"dia dia-{slide.kind}"})
     if slide.ident:
         section["data-bron"] = slide.ident
     heading = soup.new_tag("h1" if slide.kind in ("title", "closing") else "h2")
     heading.string = slide.title
     section.append(heading)
-    for block in slide.blocks:
-        section.append(_block_html(soup, block, images))
+    question = section
+    if slide.reveal and with_reveal is None:
+        question = soup.new_tag("div", attrs={"class": "vraag fragment fade-out", "data-fragment-index": "0"})
+        section.append(question)
+    if not (slide.reveal and with_reveal):
+        for block in slide.blocks:
+            question.append(_block_html(soup, block, images))
     if slide.reveal and with_reveal is not False:
-        holder = soup.new_tag("div", attrs={"class": "antwoord" + (" fragment" if with_reveal is None else "")})
+        attrs = {"class": "antwoord" + (" fragment" if with_reveal is None else "")}
+        if with_reveal is None:
+            attrs["data-fragment-index"] = "0"
+        holder = soup.new_tag("div", attrs=attrs)
         for block in slide.reveal:
             holder.append(_block_html(soup, block, images))
         section.append(holder)
@@ -294,39 +303,49 @@ def write_pptx(deck: Deck, html_dir: Path, target: Path) -> Path:
     layout = prs.slide_layouts[5]  # "Title Only": a real title placeholder, so outlines and screen readers see it
     teal = RGBColor(0x0B, 0x3D, 0x3A)
 
+    def run(para, text: str, size: int, bold: bool = False, italic: bool = False, color=None) -> None:
+        """A text run with its size on the run itself (a:rPr), not as the paragraph's default."""
+        r = para.add_run()
+        r.text = text
+        r.font.size = Pt(size)
+        r.font.bold = bold
+        r.font.italic = italic
+        if color is not None:
+            r.font.color.rgb = color
+
     def add(slide_data: Slide, with_reveal: bool) -> None:
         slide = prs.slides.add_slide(layout)
         title = slide.shapes.title
-        title.left, title.top, title.width, title.height = Inches(0.6), Inches(0.35), Inches(12.1), Inches(1.1)
-        title.text = slide_data.title
-        for para in title.text_frame.paragraphs:
-            para.font.size = Pt(34 if slide_data.kind in ("title", "closing") else 30)
-            para.font.bold = True
-            para.font.color.rgb = teal
-        blocks = slide_data.blocks + (slide_data.reveal if with_reveal else [])
+        title.left, title.top, title.width, title.height = Inches(0.6), Inches(0.3), Inches(12.1), Inches(1.1)
+        title.text_frame.word_wrap = True
+        run(title.text_frame.paragraphs[0], slide_data.title,
+            TITLE_PT if slide_data.kind in ("title", "closing") else HEADING_PT, bold=True, color=teal)
+        # the answer step of a question shows the answer in place of the question
+        blocks = slide_data.reveal if with_reveal and slide_data.reveal else slide_data.blocks
         images = [b for b in blocks if b.kind == "img"]
         texts = [b for b in blocks if b.kind != "img"]
-        top = Inches(1.6)
+        top = Inches(1.5)
         if images:
             png = _svg_png(html_dir / images[0].src)
-            pic = slide.shapes.add_picture(io.BytesIO(png), Inches(1.9), top, height=Inches(5.6))
+            pic = slide.shapes.add_picture(io.BytesIO(png), Inches(1.9), top, height=Inches(5.7))
             pic._element.nvPicPr.cNvPr.set("descr", images[0].items[0])
         if texts:
-            box = slide.shapes.add_textbox(Inches(0.6), top, Inches(12.1), Inches(5.5))
+            box = slide.shapes.add_textbox(Inches(0.6), top, Inches(12.1), Inches(5.8))
             frame = box.text_frame
             frame.word_wrap = True
-            size = Pt(16 if _long(slide_data) else 20)
             first = True
             for block in texts:
-                lines = [" — ".join(c for c in row if c) for row in block.items] if block.kind == "rows" else block.items
-                for i, line in enumerate(lines):
+                for i, item in enumerate(block.items):
                     para = frame.paragraphs[0] if first else frame.add_paragraph()
                     first = False
-                    prefix = {"ul": "• ", "ol": f"{i + 1}. "}.get(block.kind, "")
-                    para.text = prefix + line
-                    para.font.size = size
-                    para.font.italic = block.kind == "meta"
                     para.space_after = Pt(6)
+                    if block.kind == "rows":
+                        big = slide_data.kind == "help"
+                        run(para, item[0], NUMBER_PT if big else BODY_PT, bold=True, color=teal)
+                        run(para, " — " + " ".join(c for c in item[1:] if c), BODY_PT)
+                        continue
+                    prefix = {"ul": "• ", "ol": f"{i + 1}. "}.get(block.kind, "")
+                    run(para, prefix + item, BODY_PT, italic=block.kind == "meta")
         if slide_data.notes:
             slide.notes_slide.notes_text_frame.text = "\n".join(slide_data.notes)
 
