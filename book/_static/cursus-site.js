@@ -20,8 +20,8 @@
   // words before Sphinx's highlighter (a DOMContentLoaded handler) reads them.
   (function () {
     try {
-      var target = sessionStorage.getItem("cursus-zoekresultaat");
-      sessionStorage.removeItem("cursus-zoekresultaat");
+      var target = sessionStorage.getItem("sociale-media-mentale-gezondheid:zoekresultaat");
+      sessionStorage.removeItem("sociale-media-mentale-gezondheid:zoekresultaat");
       var here = window.location.pathname;
       if (document.getElementById("search-results")) { return; }
       if (!target || target !== here) { localStorage.removeItem("sphinx_highlight_terms"); }

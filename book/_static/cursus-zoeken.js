@@ -208,7 +208,7 @@
   document.getElementById("search-results").addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
     if (!link) { return; }
-    try { sessionStorage.setItem("cursus-zoekresultaat", new URL(link.href, window.location.href).pathname); } catch (e) { /* blocked */ }
+    try { sessionStorage.setItem("sociale-media-mentale-gezondheid:zoekresultaat", new URL(link.href, window.location.href).pathname); } catch (e) { /* blocked */ }
   });
 
   // ---- snippets over file:// --------------------------------------------------------------

@@ -69,7 +69,10 @@ def _scripts_and_pages(app: Sphinx) -> list[Path]:
 
 #: Scripts with a storage call whose key is a variable, and the variable's known origin.
 DYNAMIC = {"design-tabs.js": "storageKeyPrefix + group", "cursus-oefenen.js": "STORE",
-           "cursus.js": None, "cursus-site.js": None, "cursus-zoeken.js": None}
+           "cursus.js": None, "cursus-site.js": None, "cursus-zoeken.js": None,
+           # the final test, its certificate, the voor-/nameting and the evaluation: cursus.prefix + a name
+           "cursus-toets.js": "KEY", "cursus-bewijs.js": 'C.prefix + "eindtoets"', "cursus-meting.js": "key(kind)",
+           "cursus-evaluatie.js": "KEY"}
 
 
 def finish(app: Sphinx, exception) -> None:
