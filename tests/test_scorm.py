@@ -339,3 +339,31 @@ def test_dossier_pdf(built_html):
         assert fact in whole, fact
     assert "{term}" not in whole
     assert (built_html / "downloads" / lms.DOSSIER.name).read_bytes() == lms.DOSSIER.read_bytes()
+
+
+def test_dossier_blueprint_from_the_item_bank(built_html, monkeypatch):
+    """With the final test's item bank (course.toets), the dossier has its blueprint table."""
+    import sys
+    import types
+
+    from course import model
+    from tools.lms import dossier
+
+    question = types.SimpleNamespace
+    bank = types.SimpleNamespace(questions=[question(module=m, niveau=lvl) for m, lvl in
+                                            [(1, "kennis"), (1, "toepassing"), (1, "toepassing"), (2, "inzicht")]])
+    fake = types.ModuleType("course.toets")
+    fake.load_bank = lambda: bank
+    fake.LEVELS = ("kennis", "toepassing", "inzicht")
+    monkeypatch.setitem(sys.modules, "course.toets", fake)
+    monkeypatch.setattr("course.toets", fake, raising=False)
+    assert dossier.blueprint() == {"Module 1": {"kennis": 1, "toepassing": 2, "inzicht": 0},
+                                   "Module 2": {"kennis": 0, "toepassing": 0, "inzicht": 1}}
+    text, _ = dossier.body(model.load_index(built_html), built_html)
+    assert "Toetsmatrijs" in text and "<tr><td>Module 1</td><td>1</td><td>2</td><td>0</td><td>3</td></tr>" in text
+    # control: a bank that cannot be read leaves the table out
+    def broken():
+        raise ValueError("vragenbank: kapot")
+    fake.load_bank = broken
+    assert dossier.blueprint() == {}
+    assert "Toetsmatrijs" not in dossier.body(model.load_index(built_html), built_html)[0]

@@ -423,12 +423,17 @@ def test_interactions_recorded_one_per_item(run, key):
     detail = handed_in_event(b, 2)
     detail["items"][0]["antwoord"] = "a,c"
     detail["items"][1]["antwoord"] = "<script>"          # not a response: left out
+    detail["items"][2].update(antwoord="", juist=False)  # left unanswered: recorded as wrong, no response
     r.event("cursus:eindtoets", detail)
     wait_for(r.page, "() => Number(window.lmsApi.getCMIValue('cmi.interactions._count')) === 39")
     field = "student_response" if key == "scorm12" else "learner_response"
     response = dict(r.received())[f"cmi.interactions.20.{field}"]
     assert response == ("a,c" if key == "scorm12" else "a[,]c")
     assert "<script>" not in json.dumps(r.received())
+    unanswered = {k.removeprefix("cmi.interactions.21."): v for k, v in r.received()
+                  if k.startswith("cmi.interactions.21.")}
+    assert unanswered["id"] == detail["items"][2]["id"] and field not in unanswered
+    assert unanswered["result"] == ("wrong" if key == "scorm12" else "incorrect")
 
 
 def test_scorm2004_keeps_completion_and_success_apart(run):

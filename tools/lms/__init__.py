@@ -72,7 +72,7 @@ def test_settings(root: Path = ROOT) -> dict:
     same key of ``_config.yml`` (``sphinx.config.cursus_eindtoets``) with the contract's defaults."""
     try:
         from course import toets  # type: ignore[attr-defined]
-        found = dict(toets.settings())
+        found = dict(toets.settings(root))
     except (ImportError, AttributeError):
         config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
         found = dict(((config.get("sphinx") or {}).get("config") or {}).get("cursus_eindtoets") or {})

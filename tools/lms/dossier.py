@@ -214,7 +214,8 @@ def body(index: dict, site: Path, root: Path = ROOT) -> tuple[str, list[Load]]:
                  "organisatie de vragen kan analyseren (p-waarde, item-restcorrelatie, Cronbachs alfa).</p>")
     matrix = blueprint()
     if matrix:
-        levels = sorted({lvl for row in matrix.values() for lvl in row})
+        levels = list(next(iter(matrix.values())))
+        levels += sorted({lvl for row in matrix.values() for lvl in row} - set(levels))
         cells = [[mod, *[row.get(lvl, 0) for lvl in levels], sum(row.values())] for mod, row in matrix.items()]
         parts.append(_table(["module", *levels, "totaal"], cells,
                             "Toetsmatrijs: vragen in de bank per module en niveau"))
@@ -279,13 +280,20 @@ def kit_author() -> str:
 
 
 def blueprint() -> dict[str, dict[str, int]]:
-    """The final test's blueprint {module: {level: items}} when the final test's code offers one
-    (``course.toets.toetsmatrijs()``); else empty, and the dossier describes the test without it."""
+    """The final test's blueprint from its item bank: {"Module 1": {level: questions}}, levels in
+    the bank's order (``course.toets``: ``load_bank()``, ``LEVELS``). Empty when the course has no
+    item bank (yet), or the bank cannot be read; the dossier then describes the test without it."""
     try:
         from course import toets  # type: ignore[attr-defined]
-        return {str(k): {str(lvl): int(n) for lvl, n in v.items()} for k, v in toets.toetsmatrijs().items()}
-    except (ImportError, AttributeError):
+        bank = toets.load_bank()
+        levels = list(getattr(toets, "LEVELS", ()))
+    except (ImportError, AttributeError, ValueError, OSError):
         return {}
+    out: dict[str, dict[str, int]] = {}
+    for q in bank.questions:
+        row = out.setdefault(f"Module {q.module}", {lvl: 0 for lvl in levels})
+        row[q.niveau] = row.get(q.niveau, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: int(kv[0].split()[-1])))
 
 
 def build(site: Path, out_pdf: Path, print_dir: Path) -> Path:

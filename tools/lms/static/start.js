@@ -376,8 +376,9 @@
     var now = new Date().toISOString();
     var attempt = isInt(detail.poging, 1, 10000) ? detail.poging : 1;
     detail.items.slice(0, 200).forEach(function (item) {
+      // An item left unanswered has the answer "" (recorded as wrong, without a response).
       if (!item || typeof item.id !== "string" || !ID.test(item.id) || typeof item.antwoord !== "string" ||
-          !/^[a-z](,[a-z])*$/.test(item.antwoord) || typeof item.juist !== "boolean") { return; }
+          !/^([a-z](,[a-z])*)?$/.test(item.antwoord) || typeof item.juist !== "boolean") { return; }
       var base = "cmi.interactions." + n + ".";
       set(base + "id", item.id);
       set(base + "type", "choice");
@@ -385,11 +386,11 @@
       if (VERSION === "2004") {
         set(base + "timestamp", time2004(now));
         set(base + "description", "Eindtoets, poging " + attempt);
-        set(base + "learner_response", item.antwoord.split(",").join("[,]"));
+        if (item.antwoord) { set(base + "learner_response", item.antwoord.split(",").join("[,]")); }
         set(base + "result", item.juist ? "correct" : "incorrect");
       } else {
         set(base + "time", time12(now));
-        set(base + "student_response", item.antwoord);
+        if (item.antwoord) { set(base + "student_response", item.antwoord); }
         set(base + "result", item.juist ? "correct" : "wrong");
       }
       n++;
