@@ -101,11 +101,6 @@ def test_pass_mark_comes_from_the_test_settings(small):
 
 def test_settings_defaults_and_bad_pass_mark(tmp_path):
     (tmp_path / "_config.yml").write_text("title: x\n", encoding="utf-8")
-    try:
-        import course.toets  # noqa: F401
-        pytest.skip("course.toets provides the settings")
-    except ImportError:
-        pass
     assert lms.test_settings(tmp_path) == {"lengte": 20, "cesuur": 0.7}
     (tmp_path / "_config.yml").write_text("sphinx:\n  config:\n    cursus_eindtoets: {lengte: 12, cesuur: 0.8}\n",
                                           encoding="utf-8")
@@ -235,17 +230,23 @@ def test_built_packages_are_byte_identical_across_builds(built_packages, built_h
         assert lms.package(version, built_html, tmp_path).read_bytes() == built_packages[version.key].read_bytes()
 
 
-def test_published_packages_are_linked(tmp_path):
-    """publish() copies the zips into downloads/ of a site and labels the links to them."""
+def test_published_packages_are_listed_and_no_page_is_rewritten(tmp_path):
+    """publish() copies the zips into downloads/ of a site and lists them in downloads/lijst.js,
+    from which the page's script labels the link; the page itself stays as Sphinx wrote it."""
+    import json
+
     site = make_site(tmp_path / "site")
-    (site / "book" / "organisaties.html").write_text(
-        f'<p><a class="cursus-download" href="../downloads/{lms.SCORM2004.zip_name}">SCORM 2004</a></p>',
-        encoding="utf-8")
+    page = site / "book" / "organisaties.html"
+    page.write_text(f'<p><a class="cursus-download" href="../downloads/{lms.SCORM2004.zip_name}">SCORM 2004</a></p>',
+                    encoding="utf-8")
+    before = page.read_bytes()
     zips = [lms.package(lms.SCORM2004, site, tmp_path / "out")]
     lms.publish(zips, site)
     assert (site / "downloads" / lms.SCORM2004.zip_name).read_bytes() == zips[0].read_bytes()
-    assert re.search(r'SCORM 2004<span class="cursus-download-info"> \(zip, [\d,]+ [kM]B\)</span>',
-                     (site / "book" / "organisaties.html").read_text(encoding="utf-8"))
+    listing = (site / "downloads" / "lijst.js").read_text(encoding="utf-8")
+    sizes = json.loads(listing.split("=", 1)[1].strip().rstrip(";"))
+    assert sizes[lms.SCORM2004.zip_name] == zips[0].stat().st_size
+    assert page.read_bytes() == before
 
 
 # --- "Voor organisaties": the administrator's guide on the site and as a PDF -----------------------
@@ -341,29 +342,30 @@ def test_dossier_pdf(built_html):
     assert (built_html / "downloads" / lms.DOSSIER.name).read_bytes() == lms.DOSSIER.read_bytes()
 
 
-def test_dossier_blueprint_from_the_item_bank(built_html, monkeypatch):
-    """With the final test's item bank (course.toets), the dossier has its blueprint table."""
-    import sys
-    import types
-
-    from course import model
+def test_dossier_blueprint_from_the_item_bank(built_html):
+    """The dossier's blueprint table counts the real item bank (course.toets) per module and level."""
+    from course import model, toets
     from tools.lms import dossier
 
-    question = types.SimpleNamespace
-    bank = types.SimpleNamespace(questions=[question(module=m, niveau=lvl) for m, lvl in
-                                            [(1, "kennis"), (1, "toepassing"), (1, "toepassing"), (2, "inzicht")]])
-    fake = types.ModuleType("course.toets")
-    fake.load_bank = lambda: bank
-    fake.LEVELS = ("kennis", "toepassing", "inzicht")
-    monkeypatch.setitem(sys.modules, "course.toets", fake)
-    monkeypatch.setattr("course.toets", fake, raising=False)
-    assert dossier.blueprint() == {"Module 1": {"kennis": 1, "toepassing": 2, "inzicht": 0},
-                                   "Module 2": {"kennis": 0, "toepassing": 0, "inzicht": 1}}
+    bank = toets.load_bank()
+    table = dossier.blueprint()
+    assert sum(sum(row.values()) for row in table.values()) == len(bank.questions)
+    for m in {q.module for q in bank.questions}:
+        for level in toets.LEVELS:
+            wanted = sum(1 for q in bank.questions if q.module == m and q.niveau == level)
+            assert table[f"Module {m}"][level] == wanted
     text, _ = dossier.body(model.load_index(built_html), built_html)
-    assert "Toetsmatrijs" in text and "<tr><td>Module 1</td><td>1</td><td>2</td><td>0</td><td>3</td></tr>" in text
-    # control: a bank that cannot be read leaves the table out
+    first = table["Module 1"]
+    row = "".join(f"<td>{n}</td>" for n in (*first.values(), sum(first.values())))
+    assert "Toetsmatrijs" in text and f"<tr><td>Module 1</td>{row}</tr>" in text
+
+
+def test_dossier_stops_on_a_bank_that_cannot_be_read(monkeypatch):
+    from course import toets
+    from tools.lms import dossier
+
     def broken():
-        raise ValueError("vragenbank: kapot")
-    fake.load_bank = broken
-    assert dossier.blueprint() == {}
-    assert "Toetsmatrijs" not in dossier.body(model.load_index(built_html), built_html)[0]
+        raise toets.ToetsError("vragenbank: kapot")
+    monkeypatch.setattr(toets, "load_bank", broken)
+    with pytest.raises(toets.ToetsError):
+        dossier.blueprint()

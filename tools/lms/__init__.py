@@ -43,8 +43,6 @@ SITE_DIR = "site"
 START = "start.html"
 #: A fixed timestamp for every zip entry (the earliest a zip can hold).
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-#: Defaults of the final test when course.toets (or its settings) is absent: the contract's values.
-DEFAULT_TEST = {"lengte": 20, "cesuur": 0.7}
 
 
 @dataclass(frozen=True)
@@ -68,19 +66,15 @@ VERSIONS = (SCORM12, SCORM2004)
 
 
 def test_settings(root: Path = ROOT) -> dict:
-    """The final test's length and pass mark: ``course.toets.settings()`` when it exists, else the
-    same key of ``_config.yml`` (``sphinx.config.cursus_eindtoets``) with the contract's defaults."""
+    """The final test's length and pass mark, from ``course.toets.settings()`` (``cursus_eindtoets``
+    in ``_config.yml``); a value that makes no test stops the build with its Dutch reason."""
+    from course import toets
+
     try:
-        from course import toets  # type: ignore[attr-defined]
-        found = dict(toets.settings(root))
-    except (ImportError, AttributeError):
-        config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-        found = dict(((config.get("sphinx") or {}).get("config") or {}).get("cursus_eindtoets") or {})
-    settings = {**DEFAULT_TEST, **{k: found[k] for k in DEFAULT_TEST if k in found}}
-    cesuur = float(settings["cesuur"])
-    if not 0 < cesuur <= 1:
-        raise SystemExit(f"lms: cursus_eindtoets.cesuur must lie in (0, 1], not {cesuur!r}")
-    return {"lengte": int(settings["lengte"]), "cesuur": cesuur}
+        found = toets.settings(root)
+    except toets.ToetsError as error:
+        raise SystemExit(f"lms: {error}") from None
+    return {"lengte": int(found["lengte"]), "cesuur": float(found["cesuur"])}
 
 
 def course_facts(root: Path = ROOT) -> dict[str, str]:

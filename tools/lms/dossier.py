@@ -280,19 +280,15 @@ def kit_author() -> str:
 
 
 def blueprint() -> dict[str, dict[str, int]]:
-    """The final test's blueprint from its item bank: {"Module 1": {level: questions}}, levels in
-    the bank's order (``course.toets``: ``load_bank()``, ``LEVELS``). Empty when the course has no
-    item bank (yet), or the bank cannot be read; the dossier then describes the test without it."""
-    try:
-        from course import toets  # type: ignore[attr-defined]
-        bank = toets.load_bank()
-        levels = list(getattr(toets, "LEVELS", ()))
-    except (ImportError, AttributeError, ValueError, OSError):
-        return {}
+    """The final test's blueprint from its item bank (``course.toets``): {"Module 1": {level:
+    questions}}, levels in the bank's order. A bank that cannot be read stops the build."""
+    from course import toets
+
+    bank = toets.load_bank()
     out: dict[str, dict[str, int]] = {}
     for q in bank.questions:
-        row = out.setdefault(f"Module {q.module}", {lvl: 0 for lvl in levels})
-        row[q.niveau] = row.get(q.niveau, 0) + 1
+        row = out.setdefault(f"Module {q.module}", {lvl: 0 for lvl in toets.LEVELS})
+        row[q.niveau] += 1
     return dict(sorted(out.items(), key=lambda kv: int(kv[0].split()[-1])))
 
 
