@@ -258,6 +258,12 @@ def test_form_does_not_give_the_key_away():
     assert cues.problems(items(BANK)) == []
 
 
+@pytest.mark.parametrize("module", sorted(OBJECTIVES))
+def test_form_does_not_give_the_key_away_within_a_module(module):
+    # A draw takes a quarter of its items from each module: the rule holds there too.
+    assert cues.problems([q.cue_item() for q in BANK.questions if q.module == module]) == []
+
+
 def test_control_a_bank_with_the_longest_option_as_key_fails():
     def longest_of(i: cues.Item) -> int:
         return max(range(len(i.options)), key=lambda k: cues.length(i.options[k]))
