@@ -5,6 +5,7 @@ item-writing rules (course/cues.py). Every rule has a control that shows it can 
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import textwrap
 from pathlib import Path
@@ -258,6 +259,12 @@ def test_form_does_not_give_the_key_away():
     assert cues.problems(items(BANK)) == []
 
 
+@pytest.mark.parametrize("module", sorted(OBJECTIVES))
+def test_form_does_not_give_the_key_away_within_a_module(module):
+    # A draw takes a quarter of its items from each module: the rule holds there too.
+    assert cues.problems([q.cue_item() for q in BANK.questions if q.module == module]) == []
+
+
 def test_control_a_bank_with_the_longest_option_as_key_fails():
     def longest_of(i: cues.Item) -> int:
         return max(range(len(i.options)), key=lambda k: cues.length(i.options[k]))
@@ -308,7 +315,6 @@ def test_the_page_data_cannot_end_its_script():
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert text.startswith("window.CURSUS_EINDTOETS = {") and text.endswith(";\n")
     body = text.removeprefix("window.CURSUS_EINDTOETS = ").rstrip().rstrip(";")
-    import json
     assert json.loads(body) == {"vraag": "</script><script>alert(1)</script> & \u2028"}
 
 
@@ -346,3 +352,26 @@ def test_the_bank_is_spelled_in_dutch():
     unit = BANK.units[0]
     typo = dataclasses.replace(unit, situatie="Een jongere die steeds zit te piekerd.")
     assert bank_spelling(toets.Bank((typo,))) == [f"{unit.id}: piekerd"]
+
+
+def test_a_bad_bank_fails_the_build_with_the_loaders_message(tmp_path):
+    from test_extension import TOC, build, make_book
+
+    toc = TOC + "  - caption: Afronden\n    chapters:\n      - file: book/afronden/eindtoets\n"
+    bank = (GOOD.replace("module: 2", "module: 1").replace("E-M2-01", "E-M1-01").replace("doel: M2.1", "doel: M1.1")
+            .replace("book/m2-lange-termijn/01-gemiddeld-of-problematisch", "book/afronden/eindtoets"))
+    page = "# Eindtoets\n\nDe toets.\n"
+    src = make_book(tmp_path, {"_toc.yml": toc, "book/afronden/eindtoets.md": page,
+                               "book/afronden/vragen/m1.yml": bank.replace("sleutel: B", "sleutel: D")})
+    _, warnings = build(src)
+    assert ("vragenbank book/afronden/vragen/m1.yml, regel 12 (vraag 1 E-M1-01, sleutel): de sleutel D is geen "
+            "van de opties") in warnings, warnings
+    (src / "book/afronden/vragen/m1.yml").write_text(bank, encoding="utf-8")
+    app, warnings = build(src)
+    assert "vragenbank" not in warnings
+    data = (Path(app.outdir) / "_static" / "cursus-eindtoets.js").read_text(encoding="utf-8")
+    found = json.loads(data.removeprefix("window.CURSUS_EINDTOETS = ").rstrip().rstrip(";"))
+    (question,) = found["eenheden"][0]["vragen"]
+    assert question["id"] == "E-M1-01" and question["herlees"]["titel"] == "Eindtoets"
+    page_html = (Path(app.outdir) / "book" / "afronden" / "eindtoets.html").read_text(encoding="utf-8")
+    assert "cursus-eindtoets.js" in page_html and "cursus-toets.js" in page_html

@@ -508,3 +508,33 @@ def test_the_evaluation_is_kept_here_and_can_be_copied_or_downloaded(browser, si
     assert page.locator("#cursus-evaluatie b").count() == 0
     assert no_overflow(page) and axe(page) == []
     ctx.close()
+
+
+def test_the_test_and_the_certificate_work_from_a_folder(browser, built_html, tmp_path):
+    """Learners open the site from a folder (file://): the bank and the libraries are scripts, not fetches."""
+    from pypdf import PdfReader
+
+    ctx = browser.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((built_html / PAGE).as_uri())
+    start_by_keyboard(page)
+    assert page.locator("fieldset.cursus-toets-vraag").count() == SETTINGS["lengte"]
+    questions = bank(page)
+    saved = state(page)
+    for item in saved["p"][-1]["i"]:
+        item[2] = sorted(questions[item[0]]["sleutel"])
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + "eindtoets", json.dumps(saved)])
+    page.reload()
+    page.get_by_role("button", name="Inleveren").click()
+    page.wait_for_selector("ol.cursus-toets-uitslag")
+    assert state(page)["p"][-1]["g"] == 1
+    page.goto((built_html / "book/afronden/bewijs.html").as_uri())
+    page.get_by_label("Je naam").fill("Hanna Lotte")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Maak het bewijs (PDF)").click()
+    info.value.save_as(tmp_path / "bewijs.pdf")
+    assert "Hanna Lotte" in PdfReader(tmp_path / "bewijs.pdf").pages[0].extract_text()
+    assert errors == []
+    ctx.close()

@@ -41,6 +41,7 @@ PACKAGES = (ROOT / "node_modules" / "pdf-lib", ROOT / "node_modules" / "@pdf-lib
 FONTS = {"regular": "atkinson-hyperlegible-latin-400-normal.woff2",
          "bold": "atkinson-hyperlegible-latin-700-normal.woff2"}
 FONT_SCRIPT = "cursus-lettertype.js"
+FONT_DIR = ROOT / "book" / "_static" / "fonts"
 #: The course evaluation (no bank data needed).
 EVALUATION_PAGE = "book/afronden/evaluatie"
 EVALUATION_SCRIPT = "cursus-evaluatie.js"
@@ -116,7 +117,7 @@ def write(app: Sphinx, exception) -> None:
     data = browser_data(bank, settings, lambda doc: app.builder.get_relative_uri(PAGE, doc), title, objectives)
     data["cursus"] = {"titel": course.title_text, "versie": course.substitutions.get("versie", ""),
                       "adres": course.substitutions.get("site_url", ""), "studielast": toets.study_hours(course)}
-    _write_vendor(Path(app.outdir) / "_static", Path(app.srcdir))
+    _write_vendor(Path(app.outdir) / "_static")
     target = Path(app.outdir) / "_static" / DATA
     text = script_text(data)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -145,7 +146,7 @@ def font_script(fonts: Path) -> str:
     return "window.CURSUS_LETTERTYPE = " + json.dumps(out, sort_keys=True) + ";\n"
 
 
-def _write_vendor(static: Path, srcdir: Path) -> None:
+def _write_vendor(static: Path) -> None:
     missing = [str(p) for p in NPM.values() if not p.exists()]
     if missing:
         logger.warning("the certificate needs pdf-lib and @pdf-lib/fontkit (%s): run `npm ci` (make html does)",
@@ -164,7 +165,7 @@ def _write_vendor(static: Path, srcdir: Path) -> None:
                 "Atkinson Hyperlegible, embedded in the certificate: SIL Open Font License 1.1, see "
                 "_static/fonts/OFL.txt.\n")
     _changed(static / VENDOR / "LICENSES.txt", licences.encode("utf-8"))
-    _changed(static / VENDOR / FONT_SCRIPT, font_script(srcdir / "book" / "_static" / "fonts").encode("ascii"))
+    _changed(static / VENDOR / FONT_SCRIPT, font_script(FONT_DIR).encode("ascii"))
 
 
 def setup(app: Sphinx) -> None:
