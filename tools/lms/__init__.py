@@ -23,17 +23,17 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from course import ROOT
+from course import ROOT, outputs
 from course import vocabulary as V
+from tools import archive
 
-SITE = ROOT / "_build" / "html"
-OUT = ROOT / "_build" / "lms"
+SITE = outputs.SITE
+OUT = outputs.LMS
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE / "schemas"
 STATIC = HERE / "static"
@@ -41,8 +41,8 @@ STATIC = HERE / "static"
 SITE_DIR = "site"
 #: The launch page of the SCO.
 START = "start.html"
-#: A fixed timestamp for every zip entry (the earliest a zip can hold).
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+#: The fixed timestamp on every zip entry.
+ZIP_TIME = archive.ZIP_TIME
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ _DOWNLOAD_INFO = re.compile(r'<span class="cursus-download-info">[^<]*</span>')
 
 
 #: The accreditation dossier (tools/lms/dossier.py), written next to the print editions.
-DOSSIER = ROOT / "_build" / "pdf" / "accreditatiedossier.pdf"
+DOSSIER = outputs.PDF / "accreditatiedossier.pdf"
 
 
 def lms_downloads() -> set[str]:
@@ -255,17 +255,8 @@ def manifest(version: Version, files: list[str]) -> str:
 # --- the zip ---------------------------------------------------------------------------------------
 
 def write_zip(target: Path, entries: dict[str, bytes]) -> None:
-    """A deterministic zip: sorted entries, fixed time and permissions, the same compression."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    with zipfile.ZipFile(tmp, "w") as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3
-            archive.writestr(info, entries[name], compresslevel=6)
-    tmp.replace(target)
+    """A deterministic zip (the project's one writer, tools/archive.py)."""
+    archive.write_zip(target, entries)
 
 
 def package(version: Version, site: Path = SITE, out: Path = OUT) -> Path:
