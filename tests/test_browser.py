@@ -62,9 +62,10 @@ def goto(page, site: str, path: str) -> None:
 
 
 def stored(page) -> dict[str, str]:
-    """This course's answers and progress in localStorage (not the last page visited)."""
+    """This course's answers and progress in localStorage (not the last page visited, nor the
+    colour scheme, which the theme keeps under the prefix too: course/sphinxext/storage.py)."""
     return page.evaluate("""(prefix) => Object.fromEntries(Object.keys(localStorage)
-        .filter(k => k.startsWith(prefix) && k !== prefix + 'laatste-pagina')
+        .filter(k => k.startsWith(prefix + 'reflectie:') || k.startsWith(prefix + 'voortgang:'))
         .map(k => [k, localStorage.getItem(k)]))""", KEY)
 
 

@@ -122,7 +122,7 @@ def _plain_text(html: str) -> str:
 HIDE_LINK = ("'<a href=\"javascript:SphinxHighlight.hideSearchWords()\">'",
              "'<a href=\"#\" class=\"cursus-treffers-verbergen\">'")
 HIDE_LISTENER = """
-/* course/sphinxext/search.py: the link above had a javascript: address, which the policy blocks. */
+/* course/sphinxext/search.py: the link above ran its script from its address, which the policy blocks. */
 document.addEventListener("click", (event) => {
   const link = event.target.closest && event.target.closest("a.cursus-treffers-verbergen");
   if (!link) return;
@@ -137,6 +137,8 @@ def _hide_link_without_javascript_url(outdir: Path) -> None:
     if not path.exists():
         return
     text = path.read_text(encoding="utf-8")
+    if HIDE_LINK[1] in text:       # an incremental build keeps the copy it patched before
+        return
     if HIDE_LINK[0] in text:
         text = text.replace(HIDE_LINK[0], HIDE_LINK[1]) + HIDE_LISTENER
         path.write_text(text, encoding="utf-8")
