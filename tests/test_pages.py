@@ -74,8 +74,9 @@ def visit_all(browser, site: str, scheme: str, paths: list[str] = PAGES) -> dict
     try:
         for path in paths:
             current.__init__()
-            pg.goto(site + path, wait_until="load")
-            pg.wait_for_load_state("networkidle")
+            # generous limits: with the visits spread over the cores, a busy machine loads slower
+            pg.goto(site + path, wait_until="load", timeout=120_000)
+            pg.wait_for_load_state("networkidle", timeout=120_000)
             current.theme = pg.evaluate("document.documentElement.dataset.theme || ''")
             current.policy = pg.evaluate("""(document.querySelector('meta[http-equiv="Content-Security-Policy"]')
                                             || {}).content || ''""")
