@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from course import markdown, vocabulary as V
+from course import markdown
+from course import vocabulary as V
 
 MIN_CASES = 2
 MIN_REFLECTIONS = 3

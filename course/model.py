@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from course import ROOT, markdown, vocabulary as V
+from course import ROOT, markdown
+from course import vocabulary as V
 
 
 @dataclass(frozen=True)

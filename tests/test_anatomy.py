@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import COURSE, ROOT, module_dirs
+
 from course import anatomy, model
 
 MODULES = module_dirs()

@@ -12,7 +12,6 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import HTML, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import COURSE, EXERCISES, ROOT, module_dirs
-from course import markdown, vocabulary as V
+
+from course import markdown
+from course import vocabulary as V
 from tools.quality import text as visible
 
 BOOK = ROOT / "book"

@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import COURSE, HTML, toc_docs, wait_for
 from test_browser import KEY, goto, stored
 

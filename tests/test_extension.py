@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOT
 from course.sphinxext import lightpages
 
 CONF = """

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from conftest import COURSE, EXERCISES, ROOT, execute_notebook
+from conftest import COURSE, EXERCISES, execute_notebook
 
 NOTEBOOKS = [COURSE.source(d).name for d in COURSE.notebooks]
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import COURSE, HTML
 
 pytestmark = [pytest.mark.browser, pytest.mark.built]

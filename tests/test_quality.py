@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 from tools.quality import html as html_check

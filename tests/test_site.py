@@ -8,8 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import COURSE, HTML, ROOT, page, toc_docs
+from conftest import COURSE, HTML, page, toc_docs
 
 pytestmark = pytest.mark.built
 

@@ -14,7 +14,8 @@ by name while reading ``_config.yml``'s ``bibtex_*_style``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import BaseStyle, toplevel

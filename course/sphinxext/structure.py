@@ -23,7 +23,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from course import model, vocabulary as V
+from course import model
+from course import vocabulary as V
 
 ENV_KEY = "course_structure"
 JSON_NAME = model.INDEX_FILE.name

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from . import ROOT
 
 # Directives whose body is not prose (code, includes, generated lists).
