@@ -167,6 +167,7 @@ class DraaiboekDirective(SphinxDirective):
                         elif kind == "formulier":
                             para += nodes.Text(FORMS[target])
                         elif kind == "sectie":
+                            para["classes"].append("materiaal-dia")
                             page, anchor = target.lstrip("/").split("#")
                             para += nodes.Text("Dia met een deel van ")
                             para += _segments([plans.DocRef(page, "")], doc)

@@ -35,8 +35,9 @@ KIT_ONLY_TERMS = ("Ronde", "Wat je wilt horen", "Als je uitloopt, schrap dan")
 
 def compact_cards(content: Tag) -> None:
     """The plan cards as the guide prints them: without the kit's run-sheet details
-    (:data:`KIT_ONLY_TERMS`) and without the session's plain objectives (on the deck's slide)."""
-    for goals in content.select("div.draaiboek dl.draaiboek-leerdoelen"):
+    (:data:`KIT_ONLY_TERMS`), the session's plain objectives and the slides of page sections
+    (they are on the deck)."""
+    for goals in content.select("div.draaiboek dl.draaiboek-leerdoelen, div.draaiboek p.materiaal-dia"):
         goals.decompose()
     for dt in content.select("div.draaiboek dl.draaiboek-details > dt"):
         if dt.get_text(strip=True) in KIT_ONLY_TERMS:
