@@ -384,3 +384,17 @@ def test_the_checklist_gives_the_totals_for_the_largest_group(decks):
     deck = decks["introductie-90"]
     first = normalise(pdf_text(KIT / "introductie-90" / workshop.pack_file(deck))[0])
     assert first.count("bij 16 deelnemers:") >= 8 and "1 set per tweetal · bij 16 deelnemers: 8×" in first
+
+
+
+def test_the_handout_shows_milans_circle_filled_in(decks):
+    """Not five empty boxes: the labelled circle the deck shows (the notebook's chart)."""
+    from pypdf import PdfReader
+
+    deck = decks["introductie-90"]
+    handout = pack_html(deck).select_one("section.hand-out, section[id^=deel-hand-out]")
+    image = handout.select_one("img.cirkel-ingevuld")
+    assert image is not None and "Stap 1" in image["alt"] and "Stap 5" in image["alt"], image
+    assert not handout.select("svg rect"), "the empty circle is still on the hand-out"
+    reader = PdfReader(str(KIT / "introductie-90" / "hand-out.pdf"))
+    assert any("/XObject" in (page.get("/Resources") or {}) for page in reader.pages)

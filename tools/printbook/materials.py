@@ -211,8 +211,16 @@ def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
     cols = _tag(out, "div", class_="twee-kolommen")
     circle = _tag(out, "div", class_="figuur")
     drawn = next((a for a in deck.plan.activities if a.figuur == "cirkel"), None)
-    steps = circle_steps(drawn, library) if drawn else figures.CIRCLE_STEPS
-    circle.append(BeautifulSoup(_inline_svg(figures.circle(steps)), "html.parser"))
+    chart = drawn.materials("grafiek")[:1] if drawn else []
+    if chart:
+        # Milan's circle filled in, as the deck shows it (the notebook's labelled chart)
+        notebook, number = chart[0][0].lstrip("/").split("#")
+        src, alt = library.charts(notebook)[int(number) - 1]
+        circle.append(_tag(out, "img", src=(library.source.html_dir / src).resolve().as_uri(), alt=alt,
+                           class_="cirkel-ingevuld"))
+    else:
+        steps = circle_steps(drawn, library) if drawn else figures.CIRCLE_STEPS
+        circle.append(BeautifulSoup(_inline_svg(figures.circle(steps)), "html.parser"))
     cols.append(circle)
     steps = _tag(out, "ul")
     break_in = _section_by_heading(library, CIRCLE_PAGE, "De cirkel doorbreken: wat kun je doen?")
