@@ -195,6 +195,7 @@ KIT_FILES = (
     ("hulp-nodig-poster.pdf", "Poster “Hulp nodig?” (A4)"),
     ("presentielijst.pdf", "Presentielijst"),
     ("evaluatieformulier.pdf", "Evaluatieformulier"),
+    ("evaluatie-vragen.txt", "Evaluatievragen als tekst, voor je eigen formuliertool"),
     ("bewijs-van-deelname.pdf", "Bewijs van deelname (in te vullen)"),
     ("uitnodiging.txt", "Uitnodiging met wat deelnemers vooraf lezen"),
     ("draaiboek.pdf", "Draaiboek met het veiligheidsprotocol"),
@@ -222,6 +223,11 @@ def kit_files(plan: Plan) -> list[tuple[str, str]]:
 def clock(minutes: int) -> str:
     """Minutes after midnight as a Dutch clock time: 810 -> '13:30'."""
     return f"{minutes // 60 % 24:d}:{minutes % 60:02d}"
+
+
+def relative(minutes: int) -> str:
+    """Minutes after a session's start as the time a trainer can move: 75 -> '1:15'."""
+    return f"{minutes // 60:d}:{minutes % 60:02d}"
 
 
 # --- YAML: safe, strict, with a line for every value ------------------------------------------
@@ -456,6 +462,8 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
                     raise fail(mp, f"werkblad '{target}' bestaat niet")
                 if kind == "grafiek" and docs is not None and target.lstrip("/").split("#")[0] not in docs:
                     raise fail(mp, f"het notebook van grafiek '{target}' bestaat niet in het boek")
+                if kind == "sectie" and docs is not None and target.lstrip("/").split("#")[0] not in docs:
+                    raise fail(mp, f"de pagina van sectie '{target}' bestaat niet in het boek")
                 if kind == "kernpunten" and objectives is not None and int(target[1:]) not in objectives:
                     raise fail(mp, f"kernpunten '{target}': module {target[1:]} bestaat niet")
                 materials.append((kind, target, doc.lines[mp]))

@@ -84,7 +84,7 @@ def test_every_linked_objective_page_and_worksheet_exists(built_html, path):
             elif kind in ("zelftoets", "kernpunten", "grafiek", "formulier"):
                 continue  # ids checked when the workshop kit is assembled (tests/test_workshop.py)
             else:
-                doc = target.lstrip("/")
+                doc = target.lstrip("/").split("#")[0]   # a 'sectie' names a page and a heading's anchor
                 assert doc in docs and (HTML / f"{doc}.html").exists(), f"{path.name}: no page {target}"
 
 

@@ -167,6 +167,12 @@ class DraaiboekDirective(SphinxDirective):
                                               doc)
                         elif kind == "formulier":
                             para += nodes.Text(FORMS[target])
+                        elif kind == "sectie":
+                            para["classes"].append("materiaal-dia")
+                            page, anchor = target.lstrip("/").split("#")
+                            para += nodes.Text("Dia met een deel van ")
+                            para += _segments([plans.DocRef(page, "")], doc)
+                            para += nodes.Text(f" (#{anchor})")
                         elif kind == "grafiek":
                             notebook, number = target.lstrip("/").split("#")
                             para += nodes.Text(f"Grafiek {number} uit ")
@@ -349,8 +355,19 @@ def rewrite_worksheet_users(app: Sphinx, env) -> list[str]:
     return [doc for doc, rec in env.__dict__.get(structure.ENV_KEY, {}).items() if rec.get("uses_worksheets")]
 
 
+#: The start-time field of a plan page (book/_static), loaded only on pages with a plan.
+START_SCRIPT = "cursus-draaiboek.js"
+
+
+def add_start_time_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    records = app.env.__dict__.get(structure.ENV_KEY, {})   # read only: no record for pages without one
+    if app.builder.format == "html" and records.get(pagename, {}).get("plans"):
+        app.add_js_file(START_SCRIPT, defer="defer")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-get-updated", rewrite_worksheet_users)
+    app.connect("html-page-context", add_start_time_script)
     app.add_node(werkblad_ref)
     app.add_node(werkbladen_lijst)
     app.add_directive("draaiboek", DraaiboekDirective)

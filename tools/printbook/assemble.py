@@ -61,6 +61,7 @@ LABELS = {
     "round_some": "Ronde: wie wil",
     "codes": "Uit de modules",
     "continued": "vervolg",
+    "ready_by": "Klaar om",
 }
 #: Pages the kit takes text from by heading.
 HELP_DOC = "book/start/hulp"
@@ -136,9 +137,36 @@ def blocks_of(container: Tag) -> list[Block]:
             out.append(Block("p", [text_of(child)]))
         elif child.name in ("ul", "ol"):
             out.append(Block(child.name, [text_of(li) for li in child.find_all("li", recursive=False)]))
+        elif child.name == "table":
+            rows = [[text_of(cell) for cell in tr.find_all(["th", "td"])] for tr in child.select("tbody tr")]
+            out.append(Block("rows", [r for r in rows if any(r)]))
         elif child.name in ("section", "div") and not {"solution", "admonition"} & set(child.get("class", [])):
             out.extend(blocks_of(child))
     return [b for b in out if any(b.items)]
+
+
+def section_blocks(section: Tag) -> list[Block]:
+    """What a slide shows of a section of a page (``sectie:``): its first list or table (not in a
+    box), and from the paragraph after it the sentences that hold the page's bold key words (the
+    spectrum's "hoe lang, hoe zwaar, hoeveel")."""
+    found = next((el for el in section.find_all(["ul", "ol", "table"])
+                  if not el.find_parent(class_=re.compile(r"^(admonition|solution|exercise)$"))), None)
+    if found is None:
+        return blocks_of(section)[:1]
+    holder = found
+    while holder.parent is not None and holder.parent is not section:
+        holder = holder.parent
+    wrapper = copy.copy(holder) if holder is not found else None
+    out = blocks_of(wrapper) if wrapper is not None else []
+    if not out:
+        out = [Block(found.name, [text_of(li) for li in found.find_all("li", recursive=False)])]
+    after = holder.find_next_sibling("p")
+    if after is not None:
+        keys = [text_of(s) for s in after.find_all("strong")]
+        kept = [s for s in _sentences(text_of(after)) if any(k in s for k in keys)]
+        if kept:
+            out.append(Block("p", [" ".join(kept)]))
+    return [b for b in out if b.kind != "img"]
 
 
 @dataclass
@@ -238,6 +266,11 @@ class Library:
                 return [text_of(li) for li in h2.find_parent("section").select("ul > li")]
         raise SystemExit(f"printbook: {closing} has no '## Kernpunten'")
 
+    def part(self, target: str) -> Tag | None:
+        """The section of a page a plan names by its heading's anchor (``sectie: /doc#anchor``)."""
+        doc, anchor = target.lstrip("/").split("#")
+        return self.section(doc).find("section", id=re.compile(rf"(^|-){re.escape(anchor)}$"))
+
     def charts(self, notebook: str) -> list[tuple[str, str]]:
         """(src in the built site, alt text) of every chart on a notebook page."""
         return [(img["src"], img.get("alt", "")) for img in self.section(notebook).find_all("img")]
@@ -331,6 +364,10 @@ def check_references(name: str, plan: plans.Plan, library: Library) -> None:
         for ident, line in act.materials("zelftoets"):
             if ident not in library.questions:
                 raise _fail(name, line, "zelftoets", f"zelftoetsvraag '{ident}' bestaat niet")
+        for target, line in act.materials("sectie"):
+            if library.part(target) is None:
+                raise _fail(name, line, "sectie", f"de pagina '/{target.lstrip('/').split('#')[0]}' heeft geen "
+                            f"kop met het anker '#{target.split('#')[1]}'")
         for target, line in act.materials("grafiek"):
             notebook, number = target.lstrip("/").split("#")
             found = len(library.charts(notebook))
@@ -345,24 +382,28 @@ def _meta(*parts: str) -> Block:
 
 def _activity_slides(act: plans.Activity, start: int, library: Library,
                      titles: dict[str, str]) -> tuple[list[Slide], list[Slide]]:
-    """(the activity's slides in the running deck, its key-point slides for the appendix)."""
-    when = plans.clock(start)
+    """(the activity's slides in the running deck, its key-point slides for the appendix).
+    ``start`` is minutes after the session's start: slides and notes show times relative to the
+    start ("0:10–0:25"), so a trainer who starts at another hour changes nothing."""
+    when = plans.relative(start)
+    span = f"{when}–{plans.relative(start + act.duur)}"
     if act.werkvorm == plans.BUFFER:
         return [], []
     minutes = f"{act.duur} {LABELS['minutes']}"
     if act.werkvorm == plans.BREAK:
-        return [Slide("break", act.titel, [_meta(f"{when}–{plans.clock(start + act.duur)}", minutes)],
-                      notes=[f"{when} · {minutes}"] + ([plans.plain(act.notities, titles)] if act.notities else []))], []
+        notes = [f"{span} · {minutes}"] + ([plans.plain(act.notities, titles)] if act.notities else [])
+        return [Slide("break", act.titel, [_meta(span, minutes)], notes=notes)], []
     goals = [f"M{m}.{n}" for m, n in act.doelen]
     facilitation = plans.plain(act.notities, titles) if act.notities else ""
-    notes = [f"{when} · {minutes} · {act.werkvorm} · {', '.join(goals)}"] + ([facilitation] if facilitation else [])
+    notes = [f"{span} · {minutes} · {act.werkvorm} · {', '.join(goals)}"] + ([facilitation] if facilitation else [])
     if act.ronde:
         notes.append(LABELS["round_all" if act.ronde == "iedereen" else "round_some"])
     if act.horen:
         notes.append(f"{LABELS['hear']}: " + " · ".join(plans.plain(h, titles) for h in act.horen))
     if act.schrappen:
         notes.append(f"{LABELS['cut']}: {plans.plain(act.schrappen, titles)}")
-    head = Slide("activity", act.titel, [_meta(when, minutes, act.werkvorm)], notes=notes)
+    notes.append(f"{LABELS['ready_by']} {plans.relative(start + act.duur)}")
+    head = Slide("activity", act.titel, [_meta(span, minutes, act.werkvorm)], notes=notes)
     if act.opdracht:
         head.blocks.append(Block("p", [plans.plain(act.opdracht, titles)]))
     if act.rollen:
@@ -394,6 +435,10 @@ def _activity_slides(act: plans.Activity, start: int, library: Library,
             module = int(target[1:].split("-")[0])
             slides.append(Slide("question", info["title"], [_meta(info["pageTitle"], f"{LABELS['module']} {module}"),
                                                             *text, options], [answer], ident=target))
+        elif kind == "sectie":
+            section = library.part(target)
+            slides.append(Slide("section", text_of(section.find(re.compile("^h[1-6]$"))), section_blocks(section),
+                                ident=target))
         elif kind == "grafiek":
             notebook, number = target.lstrip("/").split("#")
             src, alt = library.charts(notebook)[int(number) - 1]
@@ -436,14 +481,13 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
     decks = []
     for number, session in enumerate(plan.sessies, 1):
         deck_name = stem if len(plan.sessies) == 1 else f"{stem}-{number}"
-        end = session.begintijd + session.duur
-        times = f"{plans.clock(session.begintijd)}–{plans.clock(end)}"
+        times = f"{plans.relative(0)}–{plans.relative(session.duur)}"
         slides = [Slide("title", library.index["title"],
-                        [Block("p", [session.titel]), _meta(times, f"{session.duur} {LABELS['minutes']}")],
+                        [Block("p", [session.titel]), _meta(f"{session.duur} {LABELS['minutes']}")],
                         notes=[times, plans.plain(plan.groepsgrootte, titles), plans.plain(plan.ruimte, titles)]),
                   Slide("help", help_title, help_blocks, notes=library.safety_notes(first=True))]
-        rows = [[plans.clock(session.begintijd + act.start), act.titel] for act in session.activiteiten]
-        rows.append([plans.clock(end), LABELS["end"]])
+        rows = [[plans.relative(act.start), act.titel] for act in session.activiteiten]
+        rows.append([plans.relative(session.duur), LABELS["end"]])
         goals = sorted({g for act in session.activiteiten for g in act.doelen})
         slides.append(Slide("agenda", LABELS["agenda"], [Block("rows", rows)],
                             notes=[f"{times} · {session.duur} {LABELS['minutes']}"]))
@@ -454,13 +498,13 @@ def assemble(name: str, plan: plans.Plan, library: Library) -> list[Deck]:
         per_activity = []
         appendix: list[Slide] = []
         for act in session.activiteiten:
-            running, extra = _activity_slides(act, session.begintijd + act.start, library, titles)
+            running, extra = _activity_slides(act, act.start, library, titles)
             per_activity.append((act, len(slides), running))
             slides.extend(running)
             appendix.extend(extra)
         slides.append(Slide("help", help_title, help_blocks, notes=library.safety_notes(first=False)))
         slides.append(Slide("closing", library.index["title"], [Block("p", [library.site_url])],
-                            notes=[f"{plans.clock(end)} · {LABELS['end']}"]))
+                            notes=[f"{plans.relative(session.duur)} · {LABELS['end']}"]))
         slides.extend(appendix)
         for act, first, running in per_activity:
             if running and running[0].kind == "activity":

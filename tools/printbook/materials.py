@@ -23,8 +23,7 @@ from bs4 import BeautifulSoup, Tag
 
 from course import plans, vocabulary as V
 from tools.printbook import figures, kit, worksheets
-from tools.printbook.assemble import (LABELS, Deck, Library, myst_plain, objective_text, section_by_heading,
-                                      text_of)
+from tools.printbook.assemble import LABELS, Deck, Library, section_by_heading, text_of
 from tools.printbook.source import Source
 
 CSS = Path(__file__).with_name("static") / "materialen.css"
@@ -43,20 +42,23 @@ GUIDE_PAGE = "book/m4-tips/03-gespreksleidraad"
 HELP_PAGE = "book/start/hulp"
 #: The course's start page: the invitation's opening lines.
 START_PAGE = "book/index"
-#: Objectives in an invitation: one per module the plan covers, at most this many.
-INVITATION_GOALS = 4
 SAFETY_PAGE = "book/trainers/veiligheid"
 #: Sections of the conversation guide on the handout's second page: (heading, sub-heading with the list).
 GUIDE_SECTIONS = (("Wat je beter vermijdt", None), ("Wanneer en hoe verwijs je door?", "Wanneer"))
 #: The parts of the safety protocol printed as a card for the trainer: the urgent part first.
 SAFETY_HEADINGS = ("Wanneer je meteen handelt", "Als iemand vertelt dat het niet goed gaat", "Wat je liever niet zegt")
 #: Sections of the help page that are for professionals, not for a poster in the room.
-POSTER_SKIP = ("voor-professionals", "in-een-workshop")
 #: Rows on the attendance list.
 ATTENDANCE_ROWS = 20
 
 #: The words of the forms (Dutch, "je"-form), in one place.
+#: The local contacts a trainer writes on the safety card before the session (fillable fields).
+LOCAL_CONTACTS = (("Vandaag bereikbaar: collega en telefoon", "collega"),
+                  ("Op locatie: vertrouwenspersoon of BHV", "op-locatie"),
+                  ("Zorgcoördinator of aandachtsfunctionaris", "aandachtsfunctionaris"))
 FORMS = {
+    "local": "Bij ons",
+    "total": "bij {most} deelnemers: {n}×",
     "checklist": "Checklist materialen",
     "checklist_intro": "Alles wat je voor deze bijeenkomst print en meeneemt, in de volgorde van gebruik. "
                        "Per onderdeel staat op welke bladzijden van dit printpakket het staat en hoeveel je print.",
@@ -78,7 +80,11 @@ FORMS = {
     "evaluation": "Evaluatie",
     "evaluation_intro": "Je antwoorden helpen de trainer om de workshop beter te maken. Je hoeft je naam niet in te vullen.",
     "scale": ["helemaal niet", "niet", "neutraal", "wel", "helemaal wel"],
-    "can_now": "Na deze workshop kan ik",
+    "can_now": "Klopt dit voor jou na deze workshop?",
+    "mark": "Je rapportcijfer voor deze workshop (1 tot 10)",
+    "questions_text": "Evaluatievragen",
+    "questions_intro": ("Dezelfde vragen als op het evaluatieformulier, om over te nemen in je eigen formuliertool "
+                        "(bijvoorbeeld met een QR-code op de laatste dia)."),
     "safety": ["Ik voelde me veilig in de groep.",
                "Ik hoefde niets persoonlijks te vertellen als ik dat niet wilde.",
                "Ik weet waar ik hulp kan vinden, voor mezelf of voor een ander."],
@@ -205,8 +211,16 @@ def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
     cols = _tag(out, "div", class_="twee-kolommen")
     circle = _tag(out, "div", class_="figuur")
     drawn = next((a for a in deck.plan.activities if a.figuur == "cirkel"), None)
-    steps = circle_steps(drawn, library) if drawn else figures.CIRCLE_STEPS
-    circle.append(BeautifulSoup(_inline_svg(figures.circle(steps)), "html.parser"))
+    chart = drawn.materials("grafiek")[:1] if drawn else []
+    if chart:
+        # Milan's circle filled in, as the deck shows it (the notebook's labelled chart)
+        notebook, number = chart[0][0].lstrip("/").split("#")
+        src, alt = library.charts(notebook)[int(number) - 1]
+        circle.append(_tag(out, "img", src=(library.source.html_dir / src).resolve().as_uri(), alt=alt,
+                           class_="cirkel-ingevuld"))
+    else:
+        steps = circle_steps(drawn, library) if drawn else figures.CIRCLE_STEPS
+        circle.append(BeautifulSoup(_inline_svg(figures.circle(steps)), "html.parser"))
     cols.append(circle)
     steps = _tag(out, "ul")
     break_in = _section_by_heading(library, CIRCLE_PAGE, "De cirkel doorbreken: wat kun je doen?")
@@ -228,28 +242,42 @@ def handout(out: BeautifulSoup, library: Library, deck: Deck) -> Part:
         s.append(_tag(out, "h2", heading))
         sub = _section_by_heading(library, GUIDE_PAGE, sub_heading or heading)
         s.extend([el for el in _copy_content(sub, skip_headings=True) if el.name == "ul"][:1])
-    title, blocks = library.help_notice()
+    title, _blocks = library.help_notice()
     box = _tag(out, "div", class_="hulp")
     box.append(_tag(out, "h2", title))
-    for block in blocks:
-        for item in block.items:
-            box.append(_tag(out, "p", item))
+    box.append(help_list(out, library, "hulp-lijst"))
+    box.append(_fill(out, FORMS["local"], f"bij-ons-{deck.number}"))
+    box.append(_tag(out, "p", library.address(HELP_PAGE)))
     s.append(box)
     s.append(_tag(out, "p", f"{FORMS['course_online']} {library.site_url}", class_="adres"))
     return part
 
 
+def help_list(out: BeautifulSoup, library: Library, classes: str) -> Tag:
+    """The help page as a list with the numbers first (as on the "Hulp nodig?" slide): per line
+    the first number large, the other numbers after it, and what the line is for under it."""
+    box = _tag(out, "div", class_=classes)
+    for i, (numbers, label) in enumerate(library.help_rows()):
+        first, *rest = numbers.split(" · ")
+        line = _tag(out, "div", class_="hulplijn" + (" spoed" if i < 2 else ""))
+        number = _tag(out, "p", class_="nummer")
+        number.append(_tag(out, "span", first, class_="eerste"))
+        if rest:
+            number.append(_tag(out, "span", " · " + " · ".join(rest), class_="ook"))
+        line.append(number)
+        line.append(_tag(out, "p", label, class_="waarvoor"))
+        box.append(line)
+    return box
+
+
 def poster(out: BeautifulSoup, library: Library) -> Part:
-    part = _part(out, "deel-poster", "Poster “Hulp nodig?”", PER_ROOM, "poster")
-    page = library.section(HELP_PAGE)
+    """One A4 for the wall: the help lines with the numbers large (112 and 113 at 60 pt or more),
+    a fillable "Bij ons" line for the local contact, and the help page's address."""
+    part = _part(out, "deel-poster", "Poster “Hulp nodig?”", PER_ROOM, "poster poster-groot")
     part.section.append(_tag(out, "h1", library.titles[HELP_PAGE]))
-    for sub in page.find_all("section", recursive=False):
-        if sub.get("id", "").split("--")[-1] in POSTER_SKIP:
-            continue
-        block = _tag(out, "div", class_="poster-blok")
-        block.extend(_copy_content(sub))
-        part.section.append(block)
-    part.section.append(_tag(out, "p", library.site_url, class_="adres"))
+    part.section.append(help_list(out, library, "poster-lijst"))
+    part.section.append(_fill(out, FORMS["local"], "bij-ons"))
+    part.section.append(_tag(out, "p", library.address(HELP_PAGE), class_="adres"))
     return part
 
 
@@ -259,6 +287,10 @@ def safety_card(out: BeautifulSoup, library: Library) -> Part:
     part = _part(out, "deel-veiligheidskaart", f"Veiligheidskaart “{SAFETY_HEADINGS[0]}”", PER_TRAINER,
                  "poster kaart-veilig")
     part.section.append(_tag(out, "p", library.titles[SAFETY_PAGE], class_="kop"))
+    local = _tag(out, "div", class_="lokaal")
+    for label, name in LOCAL_CONTACTS:
+        local.append(_fill(out, label, name))
+    part.section.append(local)
     for i, heading in enumerate(SAFETY_HEADINGS):
         part.section.append(_tag(out, "h1" if i == 0 else "h2", heading))
         block = _tag(out, "div", class_="poster-blok")
@@ -395,8 +427,6 @@ def evaluation(out: BeautifulSoup, deck: Deck, library: Library) -> Part:
     part = _part(out, f"deel-evaluatie-{deck.number}", FORMS["evaluation"], PER_PERSON, "formulier")
     _form_head(out, part, FORMS["evaluation"], deck)
     part.section.append(_tag(out, "p", FORMS["evaluation_intro"]))
-    sessions = deck.plan.sessies if deck.last else [deck.session]
-    goals = sorted({g for s in sessions for a in s.activiteiten for g in a.doelen})
     table = _tag(out, "table", class_="schaal")
     row = _tag(out, "tr")
     row.append(_tag(out, "th", FORMS["can_now"], scope="col"))
@@ -406,7 +436,7 @@ def evaluation(out: BeautifulSoup, deck: Deck, library: Library) -> Part:
     thead.append(row)
     table.append(thead)
     body = _tag(out, "tbody")
-    statements = [f"{objective_text(library.objective(m, n))} (M{m}.{n})" for m, n in goals] + FORMS["safety"]
+    statements = evaluation_goals(deck) + FORMS["safety"]
     for text in statements:
         row = _tag(out, "tr")
         row.append(_tag(out, "th", text, scope="row"))
@@ -415,10 +445,29 @@ def evaluation(out: BeautifulSoup, deck: Deck, library: Library) -> Part:
         body.append(row)
     table.append(body)
     part.section.append(table)
+    part.section.append(_fill(out, FORMS["mark"], f"rapportcijfer-{deck.number}"))
     for question in FORMS["open"]:
         part.section.append(_tag(out, "h3", question))
         part.section.append(kit.writing_space(out, 3))
     return part
+
+
+def evaluation_goals(deck: Deck) -> list[str]:
+    """The goals the evaluation asks about, in the plan's plain words (``leerdoelen``): a session's
+    own, or at the end of a series the first of each session. The invitation names the same."""
+    sessions = deck.plan.sessies if deck.last else [deck.session]
+    if len(sessions) == 1:
+        return [plans.plain(g) for g in sessions[0].leerdoelen]
+    return [plans.plain(s.leerdoelen[0]) for s in sessions]
+
+
+def evaluation_text(deck: Deck) -> str:
+    """The evaluation's questions as plain text, for a trainer's own form tool."""
+    lines = [f"{FORMS['questions_text']}: {event_name(deck)} — {deck.course_title}", "", FORMS["questions_intro"], "",
+             f"{FORMS['can_now']} ({' / '.join(FORMS['scale'])})"]
+    lines += [f"- {s}" for s in evaluation_goals(deck) + FORMS["safety"]]
+    lines += ["", f"{FORMS['mark']}", "", *FORMS["open"]]
+    return "\n".join(lines) + "\n"
 
 
 def certificate(out: BeautifulSoup, deck: Deck) -> Part:
@@ -442,6 +491,15 @@ def certificate(out: BeautifulSoup, deck: Deck) -> Part:
     return part
 
 
+#: People per group when a plan says "groepje" (groups of three or four: the most groups is with three).
+GROUP_SIZE = 3
+
+
+def copies(quantity: str, most: int) -> int:
+    """How many to print of a part for the largest group of the plan."""
+    return {PER_PERSON: most, PER_PAIR: -(-most // 2), PER_GROUP: -(-most // GROUP_SIZE)}.get(quantity, 1)
+
+
 def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Library) -> Part:
     """One page: every part of the pack with its pages (filled in by the renderer, which knows them:
     ``data-deel``), how many to print, then what to bring and prepare."""
@@ -452,10 +510,11 @@ def checklist(out: BeautifulSoup, deck: Deck, parts: list[Part], library: Librar
     s.append(_tag(out, "p", FORMS["checklist_intro"]))
     s.append(_tag(out, "h3", FORMS["print"]))
     ul = _tag(out, "ul", class_="vinkjes")
+    most = deck.plan.deelnemers[1]
     for p in [part, *parts]:
         li = _tag(out, "li")
         li.append(_tag(out, "span", "", class_="blz", **{"data-deel": p.ident}))
-        li.append(f"{p.label} — {p.quantity}")
+        li.append(f"{p.label} — {p.quantity} · {FORMS['total'].format(most=most, n=copies(p.quantity, most))}")
         ul.append(li)
     ul.append(_tag(out, "li", f"{FORMS['plan_file']} — {PER_TRAINER}"))
     s.append(ul)
@@ -508,7 +567,7 @@ def pack_document(source: Source, library: Library, deck: Deck,
 def invitation(library: Library, deck: Deck, first: Deck) -> str:
     """The invitation and pre-reading for a plan, as plain text to paste into an e-mail, written to
     the participant: what the course is (the start page), when and where (blanks for the trainer),
-    what you learn (one objective per module), what to read, the group's safety agreement and help."""
+    what you learn (the goals the evaluation asks about), what to read, the group's safety agreement and help."""
     titles, plan = library.titles, deck.plan
     lines = [f"{FORMS['invitation']}: {event_name(deck)} — {deck.course_title}", ""]
     start = library.section(START_PAGE)
@@ -519,9 +578,8 @@ def invitation(library: Library, deck: Deck, first: Deck) -> str:
         for s in plan.sessies))
     lines += [f"{FORMS['where']}: ____________", f"{FORMS['sign_up']}: ____________",
               f"{FORMS['contact']}: ____________", "", f"{FORMS['learn']}:"]
-    goals = sorted({g for a in plan.activities for g in a.doelen})
-    per_module = [next(g for g in goals if g[0] == m) for m in sorted({m for m, _n in goals})]
-    lines += [f"- {objective_text(library.objective(m, n))}" for m, n in per_module[:INVITATION_GOALS]]
+    last = Deck(deck.name, plan, deck.plan_title, plan.sessies[-1], len(plan.sessies), deck.course_title, [])
+    lines += [f"- {goal}" for goal in evaluation_goals(last)]
     if plan.vooraf:
         lines += ["", f"{FORMS['before']}:"]
         for item in plan.vooraf:

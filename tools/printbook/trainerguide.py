@@ -28,6 +28,25 @@ GOAL = re.compile(r"^(M\d+\.\d+):\s*(.*)$", re.S)
 HANDBOOK_PAGE = "handboek-blz"
 
 
+#: What the trainer guide leaves off a plan's cards (two pages per session): the run sheet in the
+#: workshop kit (draaiboek.pdf) and the plan page carry it.
+KIT_ONLY_TERMS = ("Ronde", "Wat je wilt horen", "Als je uitloopt, schrap dan")
+
+
+def compact_cards(content: Tag) -> None:
+    """The plan cards as the guide prints them: without the kit's run-sheet details
+    (:data:`KIT_ONLY_TERMS`), the session's plain objectives and the slides of page sections
+    (they are on the deck)."""
+    for goals in content.select("div.draaiboek dl.draaiboek-leerdoelen, div.draaiboek p.materiaal-dia"):
+        goals.decompose()
+    for dt in content.select("div.draaiboek dl.draaiboek-details > dt"):
+        if dt.get_text(strip=True) in KIT_ONLY_TERMS:
+            dd = dt.find_next_sibling("dd")
+            if dd is not None:
+                dd.decompose()
+            dt.decompose()
+
+
 def plans_for_the_room(out: BeautifulSoup, content: Tag) -> None:
     """Lesson plans that read in the room: landscape pages, the objectives once as a legend (a
     card names only their codes, in its head line), and after each session's cards its
@@ -261,6 +280,7 @@ def build(source: Source, sheets: list[worksheets.Worksheet], handbook_ids: set[
     content = out.new_tag("main", attrs={"class": "boek trainershandleiding"})
     for chap in chapters:
         book.place(chap["doc"], chap["sections"], content)
+    compact_cards(content)
     plans_for_the_room(out, content)
     content.append(answer_key(out, source))
     book.add_toc(1, "antwoordsleutel", "Antwoordsleutel")

@@ -27,7 +27,7 @@ import copy
 import shutil
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from course import ROOT, plans
 from tools.printbook import assemble, kit, materials, render, slides, trainerguide, worksheets
@@ -45,9 +45,74 @@ EXTRACTS = (("deel-poster", "hulp-nodig-poster.pdf"), ("deel-presentielijst-", "
 PLAN_FILE = "draaiboek.pdf"
 
 
-def plan_document(source: Source, library: assemble.Library, plan_file: str) -> BeautifulSoup:
+#: The kit's own layout of the plan on top of the trainer guide's (portrait, whole cards, spiekbrief).
+KIT_CSS = Path(__file__).with_name("static") / "draaiboek-kit.css"
+#: The spiekbrief's columns: time · slide · the trainer · the participants · materials · key message · what to cut.
+CRIB_COLUMNS = ("Tijd", "Dia", "Jij", "Deelnemers", "Materiaal", "Kern", "Als je uitloopt")
+
+
+def slide_numbers(deck: assemble.Deck) -> dict[str, str]:
+    """Per activity title, where its first slide is: "dia 12" in the HTML deck, "(pdf/pptx 13)"
+    added when the PDF and PowerPoint count differently (a question there takes two slides)."""
+    out: dict[str, str] = {}
+    printed = 0
+    for number, slide in enumerate(deck.slides, 1):
+        printed += 1
+        if slide.kind in ("activity", "break") and slide.title not in out:
+            out[slide.title] = f"dia {number}" + (f" (pdf/pptx {printed})" if printed != number else "")
+        printed += 1 if slide.reveal else 0
+    return out
+
+
+def _materials_short(act) -> str:
+    names = {"werkblad": "werkblad", "zelftoets": "zelftoets", "grafiek": "grafiek", "formulier": ""}
+    parts = [f"{names[kind]} {target}".strip() if kind != "grafiek" else "grafiek op de dia"
+             for kind, target, _line in act.materiaal if kind in names]
+    return "; ".join(dict.fromkeys(parts))
+
+
+def spiekbrief(out: BeautifulSoup, deck: assemble.Deck, numbers: dict[str, str], titles: dict[str, str]) -> Tag:
+    """One page per session: every activity as a row (relative and clock time, slide, what the
+    trainer does, the participants' task, materials, what you want to hear, what to cut)."""
+    box = out.new_tag("div", attrs={"class": "spiekbrief"})
+    head = out.new_tag("p", attrs={"class": "spiekbrief-kop"})
+    head.string = f"Spiekbrief: {deck.session.titel} ({deck.session.duur} minuten)"
+    box.append(head)
+    table = out.new_tag("table", attrs={"class": "spiekbrief-tabel"})
+    row = out.new_tag("tr")
+    for text in CRIB_COLUMNS:
+        cell = out.new_tag("th", attrs={"scope": "col"})
+        cell.string = text
+        row.append(cell)
+    table.append(row)
+    for act in deck.session.activiteiten:
+        start = deck.session.begintijd + act.start
+        first_note = plans.sentences(plans.plain(act.notities, titles))[:1]
+        cells = [(f"{plans.relative(act.start)}–{plans.relative(act.start + act.duur)} "
+                  f"({plans.clock(start)})", "tijd"),
+                 (numbers.get(act.titel, ""), ""),
+                 (f"{act.titel} · {act.werkvorm}" + (f". {first_note[0]}" if first_note and not act.is_break else ""),
+                  ""),
+                 (plans.plain(act.opdracht, titles), ""),
+                 (_materials_short(act), ""),
+                 (" · ".join(plans.plain(h, titles) for h in act.horen), ""),
+                 (plans.plain(act.schrappen, titles), "")]
+        row = out.new_tag("tr")
+        for text, cls in cells:
+            cell = out.new_tag("td", attrs={"class": cls} if cls else {})
+            cell.string = text
+            row.append(cell)
+        table.append(row)
+    box.append(table)
+    return box
+
+
+def plan_document(source: Source, library: assemble.Library, plan_file: str,
+                  decks: list[assemble.Deck] | tuple = ()) -> BeautifulSoup:
     """The plan's page of the site and the safety protocol, laid out as in the trainer guide
-    (``trainerguide.plans_for_the_room``: landscape plan, objectives as a legend, a timeline)."""
+    (``trainerguide.plans_for_the_room``: objectives as a legend), then made a run sheet for the
+    kit (``draaiboek-kit.css``): portrait, whole cards with their slide numbers, and per session a
+    one-page spiekbrief in place of the timeline."""
     doc = next(p["doc"] for p in library.index["plans"] if p["file"] == plan_file)
     out = kit.new_document(source, f"{library.titles[doc]} — {source.title}",
                            f"{library.titles[doc]} met het veiligheidsprotocol.")
@@ -58,6 +123,21 @@ def plan_document(source: Source, library: assemble.Library, plan_file: str) -> 
         section["class"] = section.get("class", []) + ["hoofdstuk"]
         content.append(section)
     trainerguide.plans_for_the_room(out, content)
+    out.head.append(out.new_tag("link", rel="stylesheet", href=KIT_CSS.as_uri()))
+    content["class"] = content["class"] + ["draaiboek-kit"]
+    for deck, cards in zip(decks, content.select("ol.draaiboek-activiteiten")):
+        numbers = slide_numbers(deck)
+        for act, card in zip(deck.session.activiteiten, cards.select("li.draaiboek-activiteit")):
+            if act.titel in numbers:
+                span = out.new_tag("span", attrs={"class": "dia-nummers"})
+                span.string = numbers[act.titel]
+                card.select_one(".draaiboek-kop").extend([" · ", span])
+        timeline = cards.find_next_sibling(class_="tijdlijn")
+        crib = spiekbrief(out, deck, numbers, library.titles)
+        if timeline is not None:
+            timeline.replace_with(crib)
+        else:
+            cards.insert_after(crib)
     out.body.append(content)
     kit.finish(out)
     return out
@@ -129,11 +209,12 @@ def prepare(source: Source, sheets: list[worksheets.Worksheet], print_dir: Path,
         slides.copy_assets(folder, html_dir, plan_decks)
         (folder / "uitnodiging.txt").write_text(materials.invitation(library, plan_decks[0], plan_decks[0]),
                                                 encoding="utf-8")
+        (folder / "evaluatie-vragen.txt").write_text(materials.evaluation_text(plan_decks[-1]), encoding="utf-8")
         work = print_dir / "workshop" / stem
         work.mkdir(parents=True, exist_ok=True)
         plan_html = work / PLAN_FILE.replace(".pdf", ".html")
-        plan_html.write_text(str(plan_document(source, library, str(plan_decks[0].plan.path.relative_to(ROOT)))),
-                             encoding="utf-8")
+        plan_html.write_text(str(plan_document(source, library, str(plan_decks[0].plan.path.relative_to(ROOT)),
+                                               plan_decks)), encoding="utf-8")
         jobs.append((render.render_pdf, plan_html, html_dir, folder / PLAN_FILE))
         for deck in plan_decks:
             (folder / slides.deck_file(deck, ".html")).write_text(slides.reveal_html(deck), encoding="utf-8")
