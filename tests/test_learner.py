@@ -401,7 +401,8 @@ def test_chart_text_is_at_least_12_px_on_a_phone_and_the_page_does_not_scroll_si
         shown = img.evaluate("i => i.getBoundingClientRect().width")
         assert smallest * shown / width >= 12, (i, smallest, shown)
         box = img.evaluate("i => { const b = i.parentElement; return [b.scrollWidth > b.clientWidth, b.tabIndex,"
-                           " b.tagName === 'FIGURE' ? b.querySelector('figcaption').textContent : b.getAttribute('aria-label')]; }")
+                           " b.tagName === 'FIGURE' ? b.querySelector('figcaption').textContent"
+                           " : b.getAttribute('aria-label')]; }")
         assert box[0] and box[1] == 0 and box[2], box      # reachable by keyboard too, and named
     assert pg.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
     # Control: at the width of the text column the same chart's text would be about 7 px.
@@ -568,4 +569,31 @@ def test_search_marks_are_readable_and_stay_on_the_page_opened_from_the_results(
     search(pg, site, "eenzaam")
     goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
     assert pg.locator(".highlighted").count() == 0
+    ctx.close()
+
+
+# --- section 6: without storage, controls that cannot work are not shown -------------------------------
+
+
+@pytest.mark.parametrize("blocked", [True, False], ids=["storage-blocked", "control-with-storage"])
+def test_without_storage_the_switch_and_the_keep_choice_are_left_out(browser, site, blocked):
+    from test_browser import BLOCK_STORAGE
+
+    ctx, pg = open_page(browser, PHONE, touch=True, bypass_csp=True)
+    if blocked:
+        ctx.add_init_script(BLOCK_STORAGE)
+    # The theme's and Sphinx's own scripts do not expect blocked storage (test_browser.py);
+    # the course's scripts must not fail.
+    ours: list[str] = []
+    pg.on("pageerror", lambda e: ours.append(str(e)) if "cursus" in (getattr(e, "stack", "") or "") else None)
+    goto(pg, site, "book/m2-lange-termijn/afsluiting.html")
+    box = pg.locator(".cursus-module-klaar")
+    assert box.count() == 1
+    assert (box.get_by_role("button", name="Module klaar").count() == 0) == blocked
+    assert ("geen opslag" in box.inner_text()) == blocked
+    pg.goto(f"{site}{V.NOTEBOOK_FOLDER}/{M4}.html", wait_until="networkidle")
+    _start(pg)
+    keep = pg.get_by_label("Bewaar mijn dagboek in deze browser")
+    assert keep.is_visible() != blocked
+    assert ours == []
     ctx.close()
