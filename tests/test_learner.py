@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import COURSE, HTML, wait_for
 from test_browser import goto
-from test_devices import DESKTOP, PHONE, START_PAGE, open_page, search
+from test_devices import DESKTOP, PHONE, START_PAGE, ZOOM, open_page, search
 from test_runtime import editable, fresh_glue
 
 from course import ROOT
@@ -559,8 +559,8 @@ def test_search_marks_are_readable_and_stay_on_the_page_opened_from_the_results(
 
     # The result she opens shows the marks; the next page she opens does not.
     first = pg.locator("ul.search > li > a").first
-    first.tap()
-    pg.wait_for_load_state("load")
+    with pg.expect_navigation(wait_until="load"):
+        first.tap()
     wait_for(pg, "document.readyState === 'complete'")
     assert pg.locator(".highlighted").count() > 0
     goto(pg, site, "exercises/m2-vicieuze-cirkel.html")
@@ -596,4 +596,29 @@ def test_without_storage_the_switch_and_the_keep_choice_are_left_out(browser, si
     keep = pg.get_by_label("Bewaar mijn dagboek in deze browser")
     assert keep.is_visible() != blocked
     assert ours == []
+    ctx.close()
+
+
+# --- F12: the Projecteer dialog keeps the focus, and Esc always closes it ------------------------------
+
+
+def test_projecteer_keeps_focus_inside_and_closes_with_escape_after_tab(browser, site):
+    ctx, pg = open_page(browser, ZOOM)
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    button = pg.locator("div.admonition.casus .cursus-projecteer-knop").first
+    button.focus()
+    pg.keyboard.press("Enter")
+    view = pg.locator("dialog.cursus-projecteer")
+    assert view.evaluate("d => d.open")
+    inside = "() => !!document.activeElement.closest('dialog[open]')"
+    for key in ("Tab", "Tab", "Shift+Tab", "Tab"):
+        pg.keyboard.press(key)
+        assert pg.evaluate(inside), f"focus left the dialog after {key}"
+    # The text has the focus now: PageDown scrolls it, and Esc still closes the dialog.
+    pg.keyboard.press("Escape")
+    assert not view.evaluate("d => d.open")
+    wait_for(pg, "document.activeElement.classList.contains('cursus-projecteer-knop')")
+    # Control: with the dialog closed, Tab from the button goes on through the page.
+    pg.keyboard.press("Tab")
+    assert not pg.evaluate(inside)
     ctx.close()
