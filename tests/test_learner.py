@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import COURSE, HTML, wait_for
 from test_browser import goto
-from test_devices import DESKTOP, PHONE, START_PAGE, open_page, search
+from test_devices import DESKTOP, PHONE, START_PAGE, ZOOM, open_page, search
 from test_runtime import editable, fresh_glue
 
 from course import ROOT
@@ -401,7 +401,8 @@ def test_chart_text_is_at_least_12_px_on_a_phone_and_the_page_does_not_scroll_si
         shown = img.evaluate("i => i.getBoundingClientRect().width")
         assert smallest * shown / width >= 12, (i, smallest, shown)
         box = img.evaluate("i => { const b = i.parentElement; return [b.scrollWidth > b.clientWidth, b.tabIndex,"
-                           " b.tagName === 'FIGURE' ? b.querySelector('figcaption').textContent : b.getAttribute('aria-label')]; }")
+                           " b.tagName === 'FIGURE' ? b.querySelector('figcaption').textContent"
+                           " : b.getAttribute('aria-label')]; }")
         assert box[0] and box[1] == 0 and box[2], box      # reachable by keyboard too, and named
     assert pg.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
     # Control: at the width of the text column the same chart's text would be about 7 px.
@@ -558,8 +559,8 @@ def test_search_marks_are_readable_and_stay_on_the_page_opened_from_the_results(
 
     # The result she opens shows the marks; the next page she opens does not.
     first = pg.locator("ul.search > li > a").first
-    first.tap()
-    pg.wait_for_load_state("load")
+    with pg.expect_navigation(wait_until="load"):
+        first.tap()
     wait_for(pg, "document.readyState === 'complete'")
     assert pg.locator(".highlighted").count() > 0
     goto(pg, site, "exercises/m2-vicieuze-cirkel.html")
@@ -568,4 +569,56 @@ def test_search_marks_are_readable_and_stay_on_the_page_opened_from_the_results(
     search(pg, site, "eenzaam")
     goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
     assert pg.locator(".highlighted").count() == 0
+    ctx.close()
+
+
+# --- section 6: without storage, controls that cannot work are not shown -------------------------------
+
+
+@pytest.mark.parametrize("blocked", [True, False], ids=["storage-blocked", "control-with-storage"])
+def test_without_storage_the_switch_and_the_keep_choice_are_left_out(browser, site, blocked):
+    from test_browser import BLOCK_STORAGE
+
+    ctx, pg = open_page(browser, PHONE, touch=True, bypass_csp=True)
+    if blocked:
+        ctx.add_init_script(BLOCK_STORAGE)
+    # The theme's and Sphinx's own scripts do not expect blocked storage (test_browser.py);
+    # the course's scripts must not fail.
+    ours: list[str] = []
+    pg.on("pageerror", lambda e: ours.append(str(e)) if "cursus" in (getattr(e, "stack", "") or "") else None)
+    goto(pg, site, "book/m2-lange-termijn/afsluiting.html")
+    box = pg.locator(".cursus-module-klaar")
+    assert box.count() == 1
+    assert (box.get_by_role("button", name="Module klaar").count() == 0) == blocked
+    assert ("geen opslag" in box.inner_text()) == blocked
+    pg.goto(f"{site}{V.NOTEBOOK_FOLDER}/{M4}.html", wait_until="networkidle")
+    _start(pg)
+    keep = pg.get_by_label("Bewaar mijn dagboek in deze browser")
+    assert keep.is_visible() != blocked
+    assert ours == []
+    ctx.close()
+
+
+# --- F12: the Projecteer dialog keeps the focus, and Esc always closes it ------------------------------
+
+
+def test_projecteer_keeps_focus_inside_and_closes_with_escape_after_tab(browser, site):
+    ctx, pg = open_page(browser, ZOOM)
+    goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
+    button = pg.locator("div.admonition.casus .cursus-projecteer-knop").first
+    button.focus()
+    pg.keyboard.press("Enter")
+    view = pg.locator("dialog.cursus-projecteer")
+    assert view.evaluate("d => d.open")
+    inside = "() => !!document.activeElement.closest('dialog[open]')"
+    for key in ("Tab", "Tab", "Shift+Tab", "Tab"):
+        pg.keyboard.press(key)
+        assert pg.evaluate(inside), f"focus left the dialog after {key}"
+    # The text has the focus now: PageDown scrolls it, and Esc still closes the dialog.
+    pg.keyboard.press("Escape")
+    assert not view.evaluate("d => d.open")
+    wait_for(pg, "document.activeElement.classList.contains('cursus-projecteer-knop')")
+    # Control: with the dialog closed, Tab from the button goes on through the page.
+    pg.keyboard.press("Tab")
+    assert not pg.evaluate(inside)
     ctx.close()

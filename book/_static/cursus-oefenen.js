@@ -452,6 +452,8 @@
     keepRow.append(keep, " ", el("label", { "for": keepId },
       "Bewaar mijn dagboek in deze browser, op dit apparaat, zodat ik het later niet opnieuw hoef te kiezen"));
     box.appendChild(keepRow);
+    // Without storage the diary cannot be kept: the choice is left out, not only explained.
+    if (!shared.storageAvailable) { keepRow.hidden = true; }
     const storedRow = el("p", { "class": "cursus-oefenen-bewaard" });
     box.appendChild(storedRow);
     const message = el("p", { "class": "cursus-oefenen-melding", role: "status" });

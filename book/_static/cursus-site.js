@@ -62,7 +62,9 @@
     var dialog = el("dialog", { "class": "cursus-projecteer", "aria-labelledby": "cursus-projecteer-titel" });
     var close = el("button", { type: "button", "class": "cursus-knop cursus-projecteer-sluiten" }, "Sluiten (Esc)");
     var title = el("h2", { id: "cursus-projecteer-titel" });
-    var body = el("div", { "class": "cursus-projecteer-tekst" });
+    // The text is a stop of its own, so Tab stays in the dialog and PageDown scrolls it.
+    var body = el("div", { "class": "cursus-projecteer-tekst", tabindex: "0", role: "region",
+      "aria-labelledby": "cursus-projecteer-titel" });
     dialog.appendChild(close);
     dialog.appendChild(title);
     dialog.appendChild(body);
@@ -70,6 +72,16 @@
     // Sphinx's search highlighting swallows Escape on some pages; close explicitly.
     dialog.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+      // Tab goes round inside the dialog (it left it, and then Esc no longer closed it: F12).
+      if (event.key === "Tab") {
+        event.preventDefault();
+        // Two stops: Tab and Shift+Tab both go to the other one.
+        (document.activeElement === close ? body : close).focus();
+      }
+    });
+    // Esc closes it wherever the focus is.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && dialog.open) { event.preventDefault(); dialog.close(); }
     });
     dialog.addEventListener("close", function () {
       document.documentElement.classList.remove("cursus-projecteert");

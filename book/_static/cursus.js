@@ -373,6 +373,8 @@
     box.appendChild(el("p", {}, store.ok
       ? "Klaar met deze module? Zet hem op klaar. Dit onthoudt alleen deze browser."
       : "Je browser staat geen opslag toe, dus je voortgang wordt niet bewaard."));
+    // Without storage the switch cannot work: it is left out, not only explained (issue 27, P15).
+    if (!store.ok) { article.appendChild(box); return; }
     box.appendChild(button);
     box.appendChild(status);
     render();
@@ -664,6 +666,7 @@
     if (!target) { return; }
     clear(target);
     if (!store.ok) {
+      target.classList.add("cursus-dagboek-zonder-opslag");
       target.appendChild(el("p", { "class": "cursus-waarschuwing" },
         "Je browser staat geen lokale opslag toe (bijvoorbeeld in een privévenster of door een instelling van je organisatie). " +
         "Daarom worden je antwoorden niet bewaard. Je kunt de opdrachten wel maken; schrijf je antwoorden dan ergens anders op."));
