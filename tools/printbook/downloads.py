@@ -24,6 +24,8 @@ PLANS = sorted((ROOT / "book" / "trainers" / "draaiboeken").glob("*.yml"))
 DOWNLOADS = [
     ("handboek.pdf", PDF / "handboek.pdf"),
     ("handboek.epub", ROOT / "_build" / "epub" / "handboek.epub"),   # tools/printbook/epub.py
+    ("handboek-binnenwerk.pdf", PDF / "handboek-binnenwerk.pdf"),   # for a printer: PDF/X-4, bleed (printer.py)
+    ("handboek-omslag.pdf", PDF / "handboek-omslag.pdf"),           # the cover apart: back, spine, front
     ("trainershandleiding.pdf", PDF / "trainershandleiding.pdf"),
     ("werkbladen.pdf", PDF / "werkbladen.pdf"),
     ("werkbladen", PDF / "werkbladen"),                # one PDF per worksheet, werkbladen/<id>.pdf
