@@ -54,6 +54,8 @@ class Download:
 
 HANDBOOK_PDF = Download("handboek.pdf", "Handboek (PDF)")
 HANDBOOK_EPUB = Download("handboek.epub", "Handboek voor e-readers (EPUB)")
+PRINTER_INTERIOR = Download("handboek-binnenwerk.pdf", "Binnenwerk voor de drukker (PDF/X-4, met afloop)")
+PRINTER_COVER = Download("handboek-omslag.pdf", "Omslag voor de drukker (achterkant, rug, voorkant)")
 TRAINER_GUIDE = Download("trainershandleiding.pdf", "Trainershandleiding")
 WORKSHEETS = Download("werkbladen.pdf", "Alle werkbladen")
 EXERCISE_PACK = Download("oefenpakket.zip", "Oefenpakket")

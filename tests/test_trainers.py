@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from conftest import (COURSE, HTML, PDF, PRINT_HTML, ROOT, course_index, normalise, page, pdf_outline, pdf_text,
                       toc_docs)
 from course import plans
-from tools.printbook.worksheets import DIARY_ID
+from tools.printbook.worksheets import DIARY_ID, numbers
 
 pytestmark = pytest.mark.built
 
@@ -196,7 +196,9 @@ def test_each_worksheet_is_one_a4_page_with_its_text(boxes, ident):
     title = normalise(page(module_index_doc(module)).find("h1").get_text(" ")).rstrip("#").strip()
     assert text.startswith("Sociale media en mentale gezondheid")
     assert title in text and title.startswith(f"Module {module} — ")
-    assert f"werkblad {ident}" in text  # the footer names the sheet (a single sheet has no page number)
+    # the footer names the sheet by its number, never its file id (a single sheet has no page number)
+    number = numbers([*course_index()["worksheets"], DIARY_ID])[ident]
+    assert f"werkblad {number}" in text and ident not in text
     box = boxes[ident]
     assert box[:50] in text, f"{ident}: text of the exercise not on the sheet"
 
@@ -231,7 +233,7 @@ def test_guide_is_a_tagged_dutch_a4_book(guide, guide_pages):
     assert root["/Lang"] == "nl"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert "Trainershandleiding" in guide.metadata.title
-    front = " ".join(guide_pages[:4])
+    front = " ".join(guide_pages[:6])   # cover, its verso, title page, colophon, contents
     assert "trainershandleiding" in front.lower()
     assert re.search(r"Inhoud.*Voor trainers[ .]*\d+.*Antwoordsleutel[ .]*\d+.*Bijlage: werkbladen[ .]*\d+", front)
 
@@ -255,7 +257,7 @@ def test_guide_has_every_answer_and_the_worksheets(built_html, guide_pages, boxe
     text = " ".join(guide_pages)
     assert text.count("Denkrichtingen bij") == sum(1 for i in boxes if "reflectie" in i)
     assert "Veiligheidsprotocol" in text and "13:30" in text
-    sheet_pages = [p for p in guide_pages if re.search(r"werkblad m\d-", p)]
+    sheet_pages = [p for p in guide_pages if re.search(r"werkblad \d\.\d+ · bij de pagina", p, re.I)]
     assert len(sheet_pages) == len(boxes) + 1  # + the diary
     # the plans' worksheet references point to the sheets in the appendix, with their page
     soup = BeautifulSoup(GUIDE_HTML.read_text(encoding="utf-8"), "html.parser")

@@ -6,13 +6,14 @@ import argparse
 import time
 from pathlib import Path
 
-from course import ROOT
-from tools.printbook import (downloads, epub, handbook, orgguide, render, source as site, trainerguide, worksheets,
-                             workshop)
+from course import ROOT, outputs
+from tools.printbook import downloads, epub, glyphs, handbook, orgguide, printer, render, trainerguide, worksheets
+from tools.printbook import source as site
+from tools.printbook import workshop
 
-HTML = ROOT / "_build" / "html"
-PRINT = ROOT / "_build" / "print"
-PDF = ROOT / "_build" / "pdf"
+HTML = outputs.SITE
+PRINT = outputs.PRINT
+PDF = outputs.PDF
 #: Where each id of the handbook lands: {id: page}, written when the handbook is laid out.
 HANDBOOK_ANCHORS = PRINT / "handboek-anchors.json"
 
@@ -21,6 +22,7 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
     """Parse the site once and write the print HTML of every edition and the workshop kit; return
     the files, the sheets, the workshop kit's render jobs and the parsed site."""
     src = site.load(html_dir)
+    glyphs.write(html_dir)      # the signs the body font lacks (→, ☐, ○), for every edition
     sheets = worksheets.collect(src)
     print_dir.mkdir(parents=True, exist_ok=True)
     files = {}
@@ -47,16 +49,20 @@ def main() -> None:
     files, sheets, kit_jobs, src = write_html(args.html, PRINT)
     prepared = time.perf_counter() - start
     base = args.html.resolve()
-    # the handbook first: the trainer guide waits for the pages its anchors land on
+    # the handbook first: the trainer guide and worksheets wait for the pages its anchors land on,
+    # the printer's interior for its final HTML (writing lines run to the bottom margin)
     jobs = [
-        (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf", HANDBOOK_ANCHORS),
+        (render.render_pdf, files["handboek"], base, args.out / "handboek.pdf", HANDBOOK_ANCHORS, True),
         (trainerguide.render, files["trainershandleiding"], base, args.out / "trainershandleiding.pdf",
          HANDBOOK_ANCHORS),
         (render.render_worksheets, files["werkbladen"], base, args.out / "werkbladen.pdf",
-         args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets]),
+         args.out / "werkbladen", [(s.ident, f"{worksheets.plain_title(s)} — Werkblad") for s in sheets],
+         HANDBOOK_ANCHORS),
+        (printer.render_interior, files["handboek"], base, args.out / "handboek-binnenwerk.pdf"),
         (render.render_pdf, files[orgguide.NAME], base, args.out / f"{orgguide.NAME}.pdf"),
     ] + kit_jobs
-    done = render.run_parallel(jobs, after={1: 0})
+    done = render.run_parallel(jobs, after={1: 0, 2: 0, 3: 0})
+    done.append(printer.render_cover(src, done[3], args.html, PRINT, args.out / "handboek-omslag.pdf"))
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")

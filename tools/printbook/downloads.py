@@ -26,6 +26,8 @@ PLANS = sorted((ROOT / "book" / "trainers" / "draaiboeken").glob("*.yml"))
 DOWNLOADS = [
     (outputs.HANDBOOK_PDF.name, PDF / outputs.HANDBOOK_PDF.name),
     (outputs.HANDBOOK_EPUB.name, outputs.EPUB / outputs.HANDBOOK_EPUB.name),   # tools/printbook/epub.py
+    (outputs.PRINTER_INTERIOR.name, PDF / outputs.PRINTER_INTERIOR.name),  # for a printer: PDF/X-4, bleed (printer.py)
+    (outputs.PRINTER_COVER.name, PDF / outputs.PRINTER_COVER.name),        # the cover apart: back, spine, front
     (outputs.TRAINER_GUIDE.name, PDF / outputs.TRAINER_GUIDE.name),
     (outputs.WORKSHEETS.name, PDF / outputs.WORKSHEETS.name),
     (outputs.WORKSHEETS_DIR, PDF / outputs.WORKSHEETS_DIR),     # one PDF per worksheet, werkbladen/<id>.pdf

@@ -6,7 +6,8 @@ answers next to the questions, keeps the notebooks as code and knows nothing of 
 index. The handbook that ``tools/printbook`` already makes for the PDF is the book we want on an
 e-reader: cover, contents, worked examples instead of code, answers at the back, sources with
 links. So the EPUB is that same document, cut into one XHTML file per chapter, with the charts as
-SVG files, the course font, a navigation document made from the handbook's contents and
+SVG files, the course font, a raster cover (1600 x 2560, the PDF's cover), the printed handbook's
+page numbers as a page list, a navigation document made from the handbook's contents and
 accessibility metadata (EPUB Accessibility 1.1). Packaging an EPUB is a zip with a fixed first
 entry and three small XML files; no maintained package does this from our document without
 bringing its own model of a book, so it is written out here with the standard library and lxml.
@@ -69,29 +70,79 @@ def _chapters(main: Tag) -> list[Tag]:
     return [c for c in main.find_all(recursive=False) if isinstance(c, Tag)]
 
 
-def _cover_svg(source: Source, label: str) -> str:
-    subs = source.subs
-    words = source.title.split()
-    lines, line = [], ""
-    for word in words:
-        if len(line) + len(word) > 16:
-            lines.append(line.strip())
-            line = ""
-        line += word + " "
-    lines.append(line.strip())
-    title = "".join(f'<tspan x="80" dy="{0 if i == 0 else 96}">{escape(t)}</tspan>' for i, t in enumerate(lines))
-    return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 1800" width="1200" height="1800" '
-            'role="img" aria-labelledby="t">'
-            f'<title id="t">{escape(label)}: {escape(source.title)}</title>'
-            '<rect width="1200" height="1800" fill="#0b3d3a"/>'
-            '<g font-family="Atkinson Hyperlegible, DejaVu Sans, sans-serif" fill="#ffffff">'
-            f'<text x="80" y="520" font-size="40" letter-spacing="8" fill="#bfe3de">{escape(label.upper())}</text>'
-            f'<text x="80" y="680" font-size="84" font-weight="700">{title}</text>'
-            f'<text x="80" y="1560" font-size="34" fill="#d9efec">Versie {escape(subs.get("versie", ""))} · '
-            f'{escape(subs.get("datum", ""))}</text>'
-            f'<text x="80" y="1620" font-size="34" fill="#d9efec">{escape(kit.site_address(source))}</text>'
-            '</g></svg>\n')
+#: The raster cover's size (the size Kobo and Apple Books ask for).
+COVER_PX = (1600, 2560)
+#: Chapters with a structural role: (document or section id, epub:type, role or "").
+KINDS = {"document-book/bijlagen/begrippenlijst": ("glossary", "doc-glossary", "Begrippenlijst"),
+         "document-book/bijlagen/bronnen": ("bibliography", "doc-bibliography", "Bronnen"),
+         "antwoorden": ("appendix", "doc-appendix", "Antwoorden")}
+INSIDE_TABLES = ("tr", "tbody", "thead", "tfoot", "colgroup", "col", "caption")
+_PAGEBREAK = 'class="blz"'
+_PHONE = re.compile(r"(?<![\w-])(0800-\d{4}|0\d{2,3}-\d{3} \d{2} \d{2}|0\d{2,3}-\d{6,7})(?![\w-])")
+
+
+def cover_png(source: Source, label: str, work: Path) -> bytes:
+    """The cover as a raster image of 1600 x 2560 px: the handbook's cover (kit.cover) laid out by
+    WeasyPrint on a 100 x 160 mm page and rasterised with pdftoppm (poppler), so e-reader shops and
+    libraries that want a bitmap get the same cover as the PDF."""
+    import subprocess
+
+    from weasyprint import HTML
+
+    out = kit.new_document(source, source.title, handbook.DESCRIPTION)
+    style = out.new_tag("style")
+    style.string = ("@page { size: 100mm 160mm; margin: 0; } html, body { margin: 0; } "
+                    ".omslag { height: 160mm !important; padding: 34mm 11mm 10mm !important; "
+                    "break-after: auto !important; font-size: 7pt; } .omslag-titel { font-size: 21pt !important; } "
+                    ".omslag-ondertitel { font-size: 10pt !important; } .omslag-bron { margin-top: 30mm !important; "
+                    "font-size: 7pt !important; } .omslag-label { font-size: 8pt !important; } "
+                    ".omslag-versie, .omslag-adres { font-size: 7pt !important; }")
+    out.head.append(style)
+    out.body.append(kit.cover(out, source, label))
+    work.mkdir(parents=True, exist_ok=True)
+    pdf = work / "omslag-epub.pdf"
+    HTML(string=str(out), base_url=str(source.html_dir.resolve()) + "/").write_pdf(str(pdf))
+    subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", "1", "-l", "1", "-scale-to-x", str(COVER_PX[0]),
+                    "-scale-to-y", str(COVER_PX[1]), str(pdf), str(work / "omslag-epub")], check=True)
+    return (work / "omslag-epub.png").read_bytes()
+
+
+def page_breaks(soup: BeautifulSoup, anchors: dict[str, int]) -> list[int]:
+    """Mark where the printed pages of the handbook begin (the trainer material cites "handboek,
+    blz."): before the first element with an id on each page, a ``doc-pagebreak`` named after the
+    folio. ``anchors`` is where each id landed (render.page_anchors). Return the folios marked."""
+    marked = []
+    main = soup.select_one("main.boek")
+    for el in main.select("[id]"):
+        page = anchors.get(el["id"])
+        if page is None or page in marked or (marked and page < marked[-1]) or el.name in INSIDE_TABLES:
+            continue
+        # the role and epub:type are written in the XHTML (_PAGEBREAK), after the site's roles are dropped
+        marker = soup.new_tag("span", attrs={"id": f"blz-{page}", "class": "blz", "aria-label": str(page)})
+        if el.parent is main or el.name in ("li", "td", "th", "dt", "dd"):
+            el.insert(0, marker)          # a chapter stays a chapter; a list item stays a list item
+        else:
+            el.insert_before(marker)
+        marked.append(page)
+    return marked
+
+
+def unbroken_phone_numbers(soup: BeautifulSoup, root: Tag) -> None:
+    """Phone numbers never break over two lines ("0800-" / "0113"): a span the CSS keeps whole."""
+    from bs4 import NavigableString
+
+    for node in list(root.find_all(string=_PHONE)):
+        if type(node) is not NavigableString or node.find_parent(class_="telefoon") is not None:
+            continue
+        pieces = _PHONE.split(str(node))
+        for i, piece in enumerate(pieces):
+            if i % 2:
+                span = soup.new_tag("span", attrs={"class": "telefoon"})
+                span.string = piece
+                node.insert_before(span)
+            elif piece:
+                node.insert_before(NavigableString(piece))
+        node.extract()
 
 
 def build(source: Source, target: Path | None = None) -> Path:
@@ -99,6 +150,13 @@ def build(source: Source, target: Path | None = None) -> Path:
     target = target or EPUB / NAME
     soup = handbook.build(source)
     label = "Handboek"
+    anchors_file = ROOT / "_build" / "print" / "handboek-anchors.json"
+    folios = []
+    if anchors_file.exists():
+        import json
+
+        folios = page_breaks(soup, json.loads(anchors_file.read_text(encoding="utf-8")))
+    unbroken_phone_numbers(soup, soup.body)
     toc_entries = [(int(li["class"][0].split("-")[1]), li.a["href"][1:], li.a.get_text(" ", strip=True))
                    for li in soup.select("nav.inhoudsopgave li")]
 
@@ -169,26 +227,37 @@ def build(source: Source, target: Path | None = None) -> Path:
         add("boek.css", faces + CSS.read_text(encoding="utf-8"), "text/css")
         for font in re.findall(r'url\("fonts/([^"]+)"\)', faces):
             add(f"fonts/{font}", (html_dir / "_static" / "fonts" / font).read_bytes(), "font/woff2")
-        add("omslag.svg", _cover_svg(source, label), "image/svg+xml", "cover-image")
+        add("omslag.png", cover_png(source, label, ROOT / "_build" / "print"), "image/png", "cover-image")
         cover_body = (f'<section epub:type="cover" class="omslag" aria-label="Omslag">'
-                      f'<img src="omslag.svg" alt="{escape(label)}: {escape(source.title)}. '
+                      f'<img src="omslag.png" alt="{escape(label)}: {escape(source.title)}. '
                       f'{escape(kit.SUBTITLE)}."/></section>')
         add("omslag.xhtml", _xhtml(cover_body, source.title), "application/xhtml+xml")
         for site_path, epub_path in images.items():
             add(epub_path, (html_dir / site_path).read_bytes(), "image/svg+xml")
         for name, el, title in parts:
-            el_xml = _to_xml(el)
-            kind = ' epub:type="chapter" role="doc-chapter"' if name.startswith("h") else ""
+            el_xml = _english(_to_xml(el))
+            if el.get("id") in KINDS:
+                epub_type, role, _label = KINDS[el["id"]]
+                kind = f' epub:type="{epub_type}" role="{role}"'
+            else:       # the colophon is a landmark only: DPUB-ARIA has no role for it (Ace asks for one)
+                kind = ' epub:type="chapter" role="doc-chapter"' if name.startswith("h") else ""
             body = el_xml if not kind else el_xml.replace("<section ", f"<section{kind} ", 1)
             add(name, _xhtml(body, title), "application/xhtml+xml")
-        add("nav.xhtml", _xhtml(_nav(toc_entries, where, parts), "Inhoud"), "application/xhtml+xml", "nav")
+        add("nav.xhtml", _xhtml(_nav(toc_entries, where, parts, folios), "Inhoud"), "application/xhtml+xml", "nav")
         spine = ["omslag.xhtml", "nav.xhtml"] + [name for name, _el, _t in parts]
-        z.writestr("EPUB/package.opf", _opf(source, ident, modified, files, spine, label),
+        z.writestr("EPUB/package.opf", _opf(source, ident, modified, files, spine, label, bool(folios)),
                    compress_type=zipfile.ZIP_DEFLATED)
     return target
 
 
-def _nav(entries: list[tuple[int, str, str]], where: dict[str, str], parts) -> str:
+def _english(xml: str) -> str:
+    """XHTML wants xml:lang next to lang (the English titles of Bronnen: typeset.mark_english);
+    the page breaks get their role and epub:type."""
+    xml = xml.replace(_PAGEBREAK, f'{_PAGEBREAK} role="doc-pagebreak" epub:type="pagebreak"')
+    return re.sub(r'(?<=\s)lang="en"(?! xml:lang)', 'lang="en" xml:lang="en"', xml)
+
+
+def _nav(entries: list[tuple[int, str, str]], where: dict[str, str], parts, folios: list[int] = ()) -> str:
     out = ['<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-titel">'
            '<h1 id="toc-titel">Inhoud</h1><ol>']
     open_sub = False
@@ -221,11 +290,20 @@ def _nav(entries: list[tuple[int, str, str]], where: dict[str, str], parts) -> s
                '<li><a epub:type="cover" href="omslag.xhtml">Omslag</a></li>'
                '<li><a epub:type="toc" href="nav.xhtml#toc">Inhoud</a></li>'
                f'<li><a epub:type="bodymatter" href="{body_start}">Begin van de tekst</a></li>'
-               '</ol></nav>')
+               + "".join(f'<li><a epub:type="{KINDS[el["id"]][0]}" href="{name}">{escape(KINDS[el["id"]][2])}</a></li>'
+                         for name, el, _t in parts if el.get("id") in KINDS)
+               + "".join(f'<li><a epub:type="colophon" href="{name}">Colofon</a></li>'
+                         for name, _el, _t in parts if name == "colofon.xhtml")
+               + '</ol></nav>')
+    if folios:
+        out.append('<nav epub:type="page-list" id="page-list" hidden="hidden" aria-label="Bladzijden van het '
+                   'gedrukte handboek"><ol>'
+                   + "".join(f'<li><a href="{where[f"blz-{n}"]}#blz-{n}">{n}</a></li>' for n in folios)
+                   + "</ol></nav>")
     return "".join(out)
 
 
-def _opf(source: Source, ident: str, modified: str, files, spine, label: str) -> str:
+def _opf(source: Source, ident: str, modified: str, files, spine, label: str, page_list: bool = False) -> str:
     subs = source.subs
     items = []
     ids = {}
@@ -251,6 +329,9 @@ def _opf(source: Source, ident: str, modified: str, files, spine, label: str) ->
         '<meta property="schema:accessibilityFeature">tableOfContents</meta>',
         '<meta property="schema:accessibilityFeature">readingOrder</meta>',
         '<meta property="schema:accessibilityFeature">alternativeText</meta>',
+        *(['<meta property="schema:accessibilityFeature">printPageNumbers</meta>',
+           f"<dc:source>{escape(subs.get('site_url', '').rstrip('/') + '/downloads/handboek.pdf')}</dc:source>"]
+          if page_list else []),
         '<meta property="schema:accessibilityFeature">displayTransformability</meta>',
         '<meta property="schema:accessibilityHazard">none</meta>',
         f'<meta property="schema:accessibilitySummary">{escape(SUMMARY)}</meta>',

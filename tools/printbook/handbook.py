@@ -1,7 +1,8 @@
 """The handbook: the learners' whole course as a book.
 
 Cover, colophon, contents; the welcome page as the first chapter ("Welkom"); one chapter per
-top-level toc entry (start pages, modules) with the documents of a module as its sections;
+top-level toc entry (start pages, modules) with the documents of a module as its sections
+(they run on; only a module and the back matter open on a right-hand page);
 solutions moved to an "Antwoorden" appendix with a page reference left behind; writing lines
 under reflections; then the appendices. The trainer part is not in the handbook.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from course import vocabulary as V
-from tools.printbook import kit
+from tools.printbook import kit, worksheets
 from tools.printbook.source import Source
 
 DESCRIPTION = ("Handboek bij de open training voor professionals, gebaseerd op de kennispagina "
@@ -25,6 +26,7 @@ def build(source: Source) -> BeautifulSoup:
     content = out.new_tag("main", attrs={"class": "boek"})
     book.place(source.index["root"], [], content, title="Welkom")
     appendices = []
+    openers = {m["index"] for m in source.modules}
     for part in source.parts:
         if part["caption"] in (V.TRAINER_PART, V.ORGANISATION_PART):
             continue
@@ -34,7 +36,10 @@ def build(source: Source) -> BeautifulSoup:
             if part["caption"] == V.APPENDIX_PART:
                 appendices.append(chap)
             else:
-                book.place(chap["doc"], chap["sections"], content)
+                placed = book.place(chap["doc"], chap["sections"], content)
+                if placed is not None and chap["doc"] not in openers:
+                    # a start page runs on after the one before (printbook.css)
+                    placed["class"] = placed["class"] + [kit.RUNS_ON]
     answers = kit.move_solutions(out, book.placed, source)
     if answers is not None:
         content.append(answers)
@@ -44,6 +49,7 @@ def build(source: Source) -> BeautifulSoup:
     out.body.append(kit.contents(out, book.toc))
     out.body.append(content)
     out.body.append(kit.closing(out, source))
+    worksheets.number_boxes(content, worksheets.numbers([*source.index["worksheets"], worksheets.DIARY_ID]))
     kit.finish(out)
     kit.add_writing_space(out, content, source)
     return out

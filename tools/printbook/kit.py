@@ -4,13 +4,15 @@ moved to an answers chapter, writing lines, and the clean-up of site-only markup
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup, Tag
 
-from tools.printbook import worked
-from tools.printbook.source import Source, set_title_level
 from course import vocabulary as V
+from tools.printbook import typeset, worked
+from tools.printbook.source import Source, set_title_level
 
 #: Lines to write on after each reflection exercise.
 WRITING_LINES = 9
@@ -18,6 +20,8 @@ WRITING_LINES = 9
 STYLESHEETS = ("_static/pygments.css", "_static/sphinx-design.min.css", "_static/print.css",
                "_static/printbook.css")
 COLOPHON_DOC = "book/bijlagen/colofon"
+#: A chapter that runs on after the one before instead of opening a right-hand page (a start page; printbook.css).
+RUNS_ON = "hoofdstuk-doorlopend"
 AUTHOR = "Cursusteam Sociale media en mentale gezondheid"
 SUBTITLE = "Een open training voor professionals in zorg, onderwijs, welzijn en beleid"
 BASED_ON = "Gebaseerd op de kennispagina van het Expertisecentrum Digitalisering en Welzijn (Trimbos-instituut)"
@@ -57,6 +61,55 @@ def cover(out: BeautifulSoup, source: Source, label: str) -> Tag:
         el.string = text
         section.append(el)
     return section
+
+
+HELP_DOC = "book/start/hulp"
+
+
+def help_lines(source: Source) -> list[str]:
+    """The help tab's three lines, from the help page: its title ("Hulp nodig?"), the numbers of its
+    first help line (113 and 0800-0113) and the emergency number under "Direct gevaar" (112)."""
+    page = source.doc(HELP_DOC)
+    title = page.find(re.compile("^h[1-6]$")).get_text(" ", strip=True)
+    sections = page.find_all("section", recursive=False)
+    danger = next(s for s in sections if s.find("a", href=re.compile("^tel:")))
+    first = next(s for s in sections if s is not danger and s.find("a", href=re.compile("^tel:")))
+    numbers = [a.get_text(strip=True) for a in first.select('a[href^="tel:"]')]
+    heading = danger.find(re.compile("^h[1-6]$")).get_text(" ", strip=True)
+    emergency = danger.select_one('a[href^="tel:"]').get_text(strip=True)
+    return [title, " of ".join(numbers), f"{heading}: {emergency}"]
+
+
+def title_page(out: BeautifulSoup, source: Source, label: str) -> Tag:
+    """The first page of the book block (the interior a printer gets starts here): title, who made
+    it, and where to find help; its lines also feed the help tab in the outer margin (printbook.css)."""
+    subs = source.subs
+    section = out.new_tag("section", attrs={"class": "titelpagina", "id": "titelpagina",
+                                            "aria-label": "Titelpagina"})
+    for cls, text in (("titel-label", label), ("titel-titel", source.title), ("titel-ondertitel", SUBTITLE),
+                      ("titel-bron", BASED_ON), ("titel-uitgever", subs.get("uitgever", AUTHOR)),
+                      ("titel-versie", f"Versie {subs.get('versie', '')} · {subs.get('datum', '')}".strip(" ·"))):
+        el = out.new_tag("p", attrs={"class": cls})
+        el.string = text
+        section.append(el)
+    box = out.new_tag("div", attrs={"class": "titel-hulp"})
+    for n, text in enumerate(help_lines(source), 1):
+        el = out.new_tag("p", attrs={"class": f"hulptab-{n}"})
+        el.string = text
+        box.append(el)
+    section.append(box)
+    return section
+
+
+def publication_details(out: BeautifulSoup, source: Source) -> Tag | None:
+    """ISBN and NUR for the colophon, when _config.yml sets them (myst_substitutions isbn, nur)."""
+    subs = source.subs
+    lines = [f"{label} {subs[key]}" for key, label in (("isbn", "ISBN"), ("nur", "NUR")) if subs.get(key)]
+    if not lines:
+        return None
+    p = out.new_tag("p", attrs={"class": "colofon-isbn"})
+    p.string = " · ".join(lines)
+    return p
 
 
 def site_address(source: Source) -> str:
@@ -167,10 +220,14 @@ class Book:
     def front_matter(self, label: str) -> None:
         body = self.out.body
         body.append(cover(self.out, self.source, label))
+        body.append(title_page(self.out, self.source, label))
         if COLOPHON_DOC in self.source.sections:
             colophon = self.source.doc(COLOPHON_DOC)
             set_title_level(colophon, 1)
             colophon["class"] = colophon.get("class", []) + ["colofon-pagina"]
+            details = publication_details(self.out, self.source)
+            if details is not None:
+                colophon.append(details)
             body.append(colophon)
 
 
@@ -209,11 +266,30 @@ def move_solutions(out: BeautifulSoup, placed: list[tuple[str, Tag]], source: So
     return appendix if moved else None
 
 
-def writing_space(out: BeautifulSoup, lines: int) -> Tag:
-    """Room to write: one element whose ruled lines are its background (print.css), so the PDF
-    draws them as an artifact instead of tagging every line as content."""
+#: The distance between writing lines, in mm (8-9 mm is comfortable for handwriting).
+LINE_PITCH_MM = 8.5
+
+
+def ruled_lines(lines: int, pitch_mm: float = LINE_PITCH_MM) -> str:
+    """An SVG with ``lines`` true vector rules ``pitch_mm`` apart, the first one a pitch below the
+    top (no rule on top of the box's own edge); it stretches to the width of its box."""
+    height = lines * pitch_mm
+    rules = "".join(f'<line x1="0" x2="100" y1="{y:.2f}" y2="{y:.2f}"/>'
+                    for y in ((i + 1) * pitch_mm - 0.15 for i in range(lines)))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 {height:.2f}" preserveAspectRatio="none" '
+            f'width="100" height="{height:.2f}"><g stroke="#8a8a8a" stroke-width="0.25">{rules}</g></svg>')
+
+
+def writing_space(out: BeautifulSoup, lines: int, pitch_mm: float = LINE_PITCH_MM) -> Tag:
+    """Room to write: one element whose ruled lines are its background image, an SVG drawn as
+    vector rules (a CSS gradient pattern drops out in Poppler and MuPDF at screen resolution), so
+    the PDF draws them as an artifact instead of tagging every line as content."""
+    lines = int(lines)
+    image = "data:image/svg+xml," + quote(ruled_lines(lines, pitch_mm))
     return out.new_tag("div", attrs={"class": "schrijfruimte", "aria-hidden": "true",
-                                     "style": f"--regels: {int(lines)}"})
+                                     "style": f"--regels: {lines}; --regel: {pitch_mm}mm; "
+                                              f"height: {lines * pitch_mm:.2f}mm; "
+                                              f"background-image: url('{image}')"})
 
 
 def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
@@ -221,7 +297,9 @@ def add_writing_space(out: BeautifulSoup, body: Tag, source: Source) -> None:
     questions = {q["id"] for q in source.index["selfchecks"]}
     for el in body.find_all(id=True):
         if el["id"] in reflections:
-            el.append(writing_space(out, WRITING_LINES))
+            space = writing_space(out, WRITING_LINES)
+            space["data-nr"] = str(len(body.select("div.schrijfruimte[data-nr]")) + 1)   # render.py finds it
+            el.append(space)
         elif el["id"] in questions:
             answer = out.new_tag("p", attrs={"class": "mijn-antwoord"})
             answer.string = "Mijn antwoord: "
@@ -343,8 +421,23 @@ def labels_into_headings(body: Tag) -> None:
             heading.insert(0, span.extract())
 
 
+def running_heads(out: BeautifulSoup) -> None:
+    """Every chapter title carries the book's title for the left-hand running head, which
+    printbook.css shows from the page after a chapter opens ("first-except"): a start page that
+    runs on opens mid-page, and that page has no running head either."""
+    title = out.select_one(".omslag-titel")
+    if title is None:
+        return
+    for h1 in out.select("section.hoofdstuk > h1"):
+        h1["data-boektitel"] = title.get_text(" ", strip=True)
+
+
 def finish(out: BeautifulSoup) -> None:
+    running_heads(out)
     clean(out.body)
+    typeset.typeset(out.body)
+    typeset.mark_english(out.body)
+    typeset.hyphenation(out.body)
     labels_into_headings(out.body)
     table_headers(out.body)
     drop_dangling_links(out.body)

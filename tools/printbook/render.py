@@ -50,10 +50,76 @@ def page_anchors(document) -> dict[str, int]:
     return found
 
 
-def render_pdf(html: Path, base: Path, target: Path, anchors: Path | None = None) -> Path:
-    """Render ``html`` to ``target``; with ``anchors``, also write the page of every id there (JSON)."""
+def _boxes(box, parents=()):
+    """Every box under ``box`` with its ancestors: (box, (ancestors...)); margin boxes left out."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    yield box, parents
+    for child in getattr(box, "children", []):
+        if not isinstance(child, MarginBox):
+            yield from _boxes(child, (*parents, box))
+
+
+def _classes(box) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def room_below_writing_lines(document) -> dict[str, int]:
+    """Writing areas that end a page: {data-nr: how many more lines fit down to the bottom margin}.
+    An area ends a page when nothing on the page comes after the exercise box around it."""
+    extra = {}
+    for page in document.pages:
+        page_box = page._page_box
+        bottom = page_box.content_box_y() + page_box.height
+        boxes = list(_boxes(page_box))
+        areas = [(b, up) for b, up in boxes if "schrijfruimte" in _classes(b) and b.element.get("data-nr")]
+        if not areas:
+            continue
+        area, up = max(areas, key=lambda item: item[0].position_y)
+        holder = next((a for a in reversed(up) if "exercise" in _classes(a)), area)
+        end = holder.position_y + holder.margin_height()
+        inside = {id(holder)} | {id(b) for b, ups in boxes if any(a is holder for a in ups)}
+        if any(b.position_y >= end - 0.5 and id(b) not in inside and not getattr(b, "children", None)
+               for b, _up in boxes if b is not page_box):
+            continue                    # something follows the exercise on this page
+        style = area.element.get("style", "")
+        pitch_mm = float(style.split("--regel:")[1].split("mm")[0]) if "--regel:" in style else 8.5
+        more = int((bottom - end - 2) // (pitch_mm * 96 / 25.4))
+        if more >= 1:
+            extra[area.element.get("data-nr")] = more
+    return extra
+
+
+def extend_writing_lines(html: Path, extra: dict[str, int]) -> None:
+    """Give the writing areas of :func:`room_below_writing_lines` their extra lines, in the HTML."""
+    from bs4 import BeautifulSoup
+
+    from tools.printbook import kit
+
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    for area in soup.select("div.schrijfruimte[data-nr]"):
+        if area["data-nr"] in extra:
+            lines = int(area["style"].split("--regels:")[1].split(";")[0]) + extra[area["data-nr"]]
+            pitch = float(area["style"].split("--regel:")[1].split("mm")[0])
+            new = kit.writing_space(soup, lines, pitch)
+            new["data-nr"] = area["data-nr"]
+            area.replace_with(new)
+    html.write_text(str(soup), encoding="utf-8")
+
+
+def render_pdf(html: Path, base: Path, target: Path, anchors: Path | None = None, rule_to_bottom: bool = False) -> Path:
+    """Render ``html`` to ``target``; with ``anchors``, also write the page of every id there (JSON).
+    ``rule_to_bottom``: where an exercise with writing lines ends a page, its lines run down to the
+    bottom margin (a second layout, with the HTML changed to match, so every later edition made
+    from that HTML has the same pages)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     document = _render(html, base)
+    if rule_to_bottom:
+        extra = room_below_writing_lines(document)
+        if extra:
+            extend_writing_lines(html, extra)
+            document = _render(html, base)
     if anchors is not None:
         anchors.parent.mkdir(parents=True, exist_ok=True)
         anchors.write_text(json.dumps(page_anchors(document), ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -61,8 +127,15 @@ def render_pdf(html: Path, base: Path, target: Path, anchors: Path | None = None
     return target
 
 
-def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets: list[tuple[str, str]]) -> Path:
-    """The bundle, and one PDF per page of it named after ``sheets`` ([(id, title)], in order)."""
+def render_worksheets(html: Path, base: Path, bundle: Path, folder: Path, sheets: list[tuple[str, str]],
+                      anchors: Path | None = None) -> Path:
+    """The bundle, and one PDF per page of it named after ``sheets`` ([(id, title)], in order);
+    with ``anchors`` (where the handbook's ids landed), each sheet names its handbook page."""
+    if anchors is not None:
+        from tools.printbook.trainerguide import fill_handbook_pages
+
+        html.write_text(fill_handbook_pages(html.read_text(encoding="utf-8"),
+                                            json.loads(anchors.read_text(encoding="utf-8"))), encoding="utf-8")
     document = _render(html, base)
     if len(document.pages) != len(sheets):
         raise SystemExit(f"printbook: the worksheets take {len(document.pages)} pages for {len(sheets)} sheets; "

@@ -288,8 +288,9 @@ def build(source: Source, sheets: list[worksheets.Worksheet], handbook_ids: set[
     appendix = kit.chapter(out, "Bijlage: werkbladen", "werkbladen-bijlage", "werkbladen-bijlage",
                            f"De {len(sheets)} werkbladen, elk op één bladzijde, om te kopiëren. "
                            "Ze staan ook los als pdf-bestanden op de website.")
+    numbered = worksheets.sheet_numbers(sheets)
     for sheet in sheets:
-        appendix.append(worksheets.sheet_section(out, sheet, source.title))
+        appendix.append(worksheets.sheet_section(out, sheet, source.title, handbook_page=True, numbered=True))
     content.append(appendix)
     book.add_toc(1, "werkbladen-bijlage", "Bijlage: werkbladen")
     sources = kit.source_list(out, source, content)
@@ -308,6 +309,7 @@ def build(source: Source, sheets: list[worksheets.Worksheet], handbook_ids: set[
     out.body.append(content)
     out.body.append(kit.closing(out, source))
     refer_to_handbook(out, content, handbook_ids)
+    worksheets.replace_ids(out.body, numbered)
     kit.finish(out)
     return out
 

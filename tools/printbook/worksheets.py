@@ -17,6 +17,8 @@ from tools.printbook.source import Source
 
 #: Lines to write on at the bottom of a worksheet (one A4 page; tests check it stays one).
 WORKSHEET_LINES = 16
+#: The distance between their lines (printbook.css had 9 mm for worksheets).
+WORKSHEET_PITCH_MM = 9
 DESCRIPTION = "Werkbladen bij de open training Sociale media en mentale gezondheid."
 
 
@@ -28,6 +30,7 @@ class Worksheet:
     module: str        # the module's title, e.g. "Module 1 — Mentale gezondheid: een spectrum"
     page_title: str
     body: list[Tag]
+    number: str = ""   # on paper: "1.3" (numbers); set by collect
 
 
 def collect(source: Source) -> list[Worksheet]:
@@ -52,27 +55,99 @@ def collect(source: Source) -> list[Worksheet]:
             title = item["title"]
             body = [copy.copy(c) for c in box.children if isinstance(c, Tag) and c is not title_el]
         sheets.append(Worksheet(ident, kind, title, modules.get(item["module"], ""), item["pageTitle"], body))
-    return sheets + [diary_sheet(source)]
+    sheets.append(diary_sheet(source))
+    for sheet, number in zip(sheets, numbers([s.ident for s in sheets]).values()):
+        sheet.number = number
+    return sheets
+
+
+# --- human numbers: "Werkblad 1.3", never the file id ------------------------------------------
+
+_MODULE = re.compile(r"^m(\d+)-")
+
+
+def numbers(idents: list[str]) -> dict[str, str]:
+    """Every worksheet id -> its number on paper, "<module>.<place in the module>" in reading order
+    ("m1-casus-greet" -> "1.1"). The id stays the name of the file and of the anchor; paper shows
+    the number."""
+    out, count = {}, {}
+    for ident in idents:
+        m = _MODULE.match(ident)
+        module = m.group(1) if m else "0"
+        count[module] = count.get(module, 0) + 1
+        out[ident] = f"{module}.{count[module]}"
+    return out
+
+
+def label(number: str, title: str = "") -> str:
+    """A worksheet as it is named everywhere on paper: "Werkblad 1.3 · Greet (84) en de familie-app"."""
+    return f"Werkblad {number}" + (f" · {title}" if title else "")
+
+
+def sheet_numbers(sheets: list[Worksheet]) -> dict[str, str]:
+    return {s.ident: s.number for s in sheets}
+
+
+def replace_ids(body: Tag, numbered: dict[str, str]) -> int:
+    """Print no file id: in every text, "Werkblad <id>: <title>" becomes "Werkblad 1.3 · <title>"
+    and any other worksheet id its "Werkblad 1.3" (attributes, the anchors, keep the id)."""
+    if not numbered:
+        return 0
+    ids = "|".join(sorted(map(re.escape, numbered), key=len, reverse=True))
+    named = re.compile(rf"\b[Ww]erkblad ({ids})\b(:\s*)?")
+    bare = re.compile(rf"(?<![\w-])({ids})(?![\w-])")
+    changed = 0
+    for node in list(body.find_all(string=bare)):
+        if node.find_parent(["script", "style"]) is not None:
+            continue
+        text = named.sub(lambda m: label(numbered[m.group(1)]) + (" · " if m.group(2) else ""), str(node))
+        text = bare.sub(lambda m: label(numbered[m.group(1)]), text)
+        node.replace_with(text)
+        changed += 1
+    return changed
+
+
+def number_boxes(body: Tag, numbered: dict[str, str]) -> None:
+    """The handbook's cases and reflections say which worksheet they are ("Werkblad 1.3"), the
+    number the trainer guide and the print packs use."""
+    for ident, number in numbered.items():
+        box = body.find(id=ident)
+        title = box.find(class_="admonition-title") if box is not None else None
+        if title is None:
+            continue
+        tag = BeautifulSoup("", "html.parser").new_tag("span", attrs={"class": "werkblad-nummer"})
+        tag.string = label(number)
+        title.append(" ")
+        title.append(tag)
 
 
 def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str = "", figure: str = "",
-                  lines: int = WORKSHEET_LINES, level: int = 2) -> Tag:
+                  lines: int = WORKSHEET_LINES, level: int = 2, handbook_page: bool = False,
+                  numbered: bool = False) -> Tag:
     """One worksheet; its title is a heading of ``level`` (1 in the bundle, 2 in an appendix). A
     lesson plan's print pack gives the plan's own ``task`` (instead of the general prompt) and the
-    ``figure`` the task needs (inline SVG, with fewer writing lines)."""
+    ``figure`` the task needs (inline SVG, with fewer writing lines). ``numbered``: the sheet is
+    named by its number (:func:`label`), not its file id (the print packs still use the id);
+    with ``handbook_page`` it names the handbook page of its box (filled in once the handbook is
+    laid out: trainerguide.fill_handbook_pages)."""
+    number = label(sheet.number) if numbered and sheet.number else f"Werkblad {sheet.ident}"
     section = out.new_tag("section", attrs={
         "class": f"werkblad werkblad-{ {V.REFLECTION: 'reflectie', DIARY: 'dagboek'}.get(sheet.kind, 'casus') }",
         "id": f"werkblad-{sheet.ident}",
         # the page footer (print.css: string-set from this attribute)
-        "data-voet": f"{course} · werkblad {sheet.ident}",
+        "data-voet": f"{course} · {number.lower()}",
     })
     for tag, cls, text in (("p", "werkblad-kop", f"{course} · {sheet.module}"),
                            (f"h{level}", "werkblad-titel", sheet.title),
-                           ("p", "werkblad-code", f"Werkblad {sheet.ident} · bij de pagina “{sheet.page_title}”"),
+                           ("p", "werkblad-code", f"{number} · bij de pagina “{sheet.page_title}”"),
                            ("p", "werkblad-naam", "Naam:")):
         el = out.new_tag(tag, attrs={"class": cls})
         el.string = text
         section.append(el)
+    if handbook_page and sheet.kind != DIARY:
+        from tools.printbook.trainerguide import handbook_reference
+
+        section.select_one(".werkblad-code").append(handbook_reference(out, sheet.ident))
     text = out.new_tag("div", attrs={"class": "werkblad-tekst"})
     for el in sheet.body:
         text.append(copy.copy(el))
@@ -87,7 +162,7 @@ def sheet_section(out: BeautifulSoup, sheet: Worksheet, course: str, task: str =
         holder = out.new_tag("div", attrs={"class": "werkblad-figuur"})
         holder.append(BeautifulSoup(figure, "html.parser"))
         section.append(holder)
-    section.append(kit.writing_space(out, lines))
+    section.append(kit.writing_space(out, lines, WORKSHEET_PITCH_MM))
     return section
 
 
@@ -151,9 +226,11 @@ def build(source: Source, sheets: list[Worksheet]) -> BeautifulSoup:
     out = kit.new_document(source, f"Werkbladen — {source.title}", DESCRIPTION)
     out.body["class"] = ["werkbladen-bundel"]
     main = out.new_tag("main", attrs={"class": "werkbladen"})
+    numbered = sheet_numbers(sheets)
     for sheet in sheets:
-        main.append(sheet_section(out, sheet, source.title, level=1))
+        main.append(sheet_section(out, sheet, source.title, level=1, handbook_page=True, numbered=True))
     out.body.append(main)
+    replace_ids(out.body, numbered)
     kit.finish(out)
     return out
 
