@@ -348,6 +348,27 @@ def test_an_endless_step_is_stopped_by_the_time_limit_and_her_text_stays(browser
     ctx.close()
 
 
+def test_a_loop_in_a_step_above_cannot_hang_the_restart_after_a_stop(browser, site):
+    """Issue 26: after a stop, the steps above run again; an edited loop there used to run with no
+    Stop and no time limit, so Python hung until a reload. Now the restart has the same limit."""
+    ctx, pg = _notebook(browser, site, M2)
+    pg.evaluate("document.querySelector('section.cursus-oefenen').dataset.tijdslimiet = '3'")
+    _start(pg)
+    above, below = editable(M2)[0], editable(M2)[1]
+    loop = "while True:\n    pass"
+    pg.locator("div.cell").nth(above).locator("textarea").fill(loop)    # typed, not run
+    cell = pg.locator("div.cell").nth(below)
+    cell.locator("textarea").fill(loop)
+    cell.get_by_role("button", name="Uitvoeren").tap()
+    note = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding")
+    wait_for(pg, "(n) => n.textContent.includes('leeg opnieuw gestart')", note.element_handle(), timeout=60)
+    for index in (above, below):
+        assert pg.locator("div.cell").nth(index).locator("textarea").input_value() == loop
+    # Python works again: the example runs in the field above.
+    assert _run(pg, above, "\n".join(MILAN)).startswith("Klaar")
+    ctx.close()
+
+
 # --- P8: words a learner knows ----------------------------------------------------------------------
 
 #: Words a learner who never programmed does not know (issue 27): "stap", "oefenveld" and

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from conftest import (
+    assert_one_dutch_line,  # noqa: E402
+    notebook_text,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import assert_one_dutch_line  # noqa: E402
-from conftest import notebook_text
-from cursus._basis import LET_OP, InvoerFout, kort, melding_van
+from cursus._basis import LET_OP, InvoerFout, kort
 from cursus.spectrum import (
     POSITIES,
     VIGNETTEN,
@@ -144,7 +146,8 @@ def test_property_valid_answers_never_raise(antwoord):
 
 WAARDEN = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30),
                     st.sampled_from(ORDER + ["...", "  ", "Klachten ", "alledaagse hobbel"]),
-                    st.just(5000).map(lambda cijfers: 10**cijfers), st.just(...), st.lists(st.text(max_size=3), max_size=2))
+                    st.just(5000).map(lambda cijfers: 10**cijfers), st.just(...),
+                    st.lists(st.text(max_size=3), max_size=2))
 
 
 @settings(max_examples=300, deadline=5000)

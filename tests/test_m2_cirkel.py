@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SVG, assert_one_dutch_line, chart_texts, charts_shown, check_chart, notebook_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SVG, assert_one_dutch_line, chart_texts, charts_shown, check_chart, notebook_text
 from cursus import cirkel
 from cursus._basis import LET_OP, kort, melding_van
 from cursus.cirkel import SOORTEN, _analyseer, _bepaal_soort, _teken, teken_cirkel
@@ -273,8 +273,9 @@ def test_drawing_of_any_steps(stappen):
 
 @given(st.one_of(st.integers(), st.floats(), st.none(), st.text(), st.booleans(),
                  st.dictionaries(st.text(), st.integers(), max_size=3),
-                 st.tuples(st.text()), st.lists(st.one_of(st.text(), st.integers(), st.none(),
-                                                          st.just(5000).map(lambda cijfers: 10**cijfers)), max_size=12)))
+                 st.tuples(st.text()),
+                 st.lists(st.one_of(st.text(), st.integers(), st.none(),
+                                    st.just(5000).map(lambda cijfers: 10**cijfers)), max_size=12)))
 @settings(max_examples=300, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
 def test_property_any_input_gives_a_chart_or_one_dutch_line(invoer):
     with charts_shown() as getoond:

@@ -14,12 +14,12 @@ import statistics
 from collections import Counter
 
 import pytest
+from conftest import SVG, assert_one_dutch_line, chart_texts, charts_shown, check_chart, notebook_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SVG, assert_one_dutch_line, chart_texts, charts_shown, check_chart, notebook_text
 from cursus import stemming
-from cursus._basis import LET_OP, InvoerFout, melding_van
+from cursus._basis import LET_OP, InvoerFout
 from cursus.stemming import (
     GRENS,
     VRAGEN,
@@ -298,8 +298,8 @@ def test_course_figure(capsys, shown):
     [ingesteld] = root.findall(f".//{SVG}path[@class='ingesteld']")
     [geschat_lijn] = root.findall(f".//{SVG}path[@class='geschat']")
     assert ingesteld.get("stroke-dasharray") and not geschat_lijn.get("stroke-dasharray")
-    assert {el.tag for el in root.findall(f".//*[@class='ingesteld']")} == {SVG + "path", SVG + "rect"}
-    assert {el.tag for el in root.findall(f".//*[@class='geschat']")} == {SVG + "path", SVG + "circle"}
+    assert {el.tag for el in root.findall(".//*[@class='ingesteld']")} == {SVG + "path", SVG + "rect"}
+    assert {el.tag for el in root.findall(".//*[@class='geschat']")} == {SVG + "path", SVG + "circle"}
 
 
 def test_course_figure_with_one_week(capsys, shown):
@@ -359,7 +359,8 @@ def test_without_a_display_hook_or_ipython_the_alt_text_is_printed(capsys, monke
         ({"spreiding_effecten": "veel"}, "spreiding_effecten moet een getal zijn"),
         ({"spreiding_effecten": float("nan")}, "spreiding_effecten moet een gewoon getal zijn"),
         ({"spreiding_effecten": 500}, "spreiding_effecten mag hoogstens 30 zijn"),
-        ({"spreiding_effecten": 10**40}, "spreiding_effecten mag hoogstens 30 zijn (je gaf een getal van ongeveer 41 cijfers)"),
+        ({"spreiding_effecten": 10**40},
+         "spreiding_effecten mag hoogstens 30 zijn (je gaf een getal van ongeveer 41 cijfers)"),
         ({"spreiding_effecten": 10**5000}, "spreiding_effecten mag hoogstens 30 zijn"),
         ({"spreiding_effecten": float("inf")}, "spreiding_effecten mag hoogstens 30 zijn (je gaf inf)"),
         ({"verandering_over_tijd": [1, 2]}, "je gaf een lijst"),
@@ -482,7 +483,7 @@ JUIST = {1: "B", 2: "A", 3: "C", 4: "A"}
 def test_exactly_one_right_answer_per_question(nummer):
     goed = [letter for letter, (juist, _) in VRAGEN[nummer].items() if juist]
     assert goed == [JUIST[nummer]]
-    for letter, (juist, uitleg) in VRAGEN[nummer].items():
+    for juist, uitleg in VRAGEN[nummer].values():
         assert uitleg.startswith("Juist." if juist else "Niet juist.")
 
 

@@ -8,10 +8,10 @@ import os
 import re
 
 import pytest
+from conftest import EXERCISES, ROOT, SVG, charts_shown, check_chart, notebook_text, relative_luminance
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXERCISES, ROOT, SVG, charts_shown, check_chart, notebook_text, relative_luminance
 from cursus._basis import LET_OP, InvoerFout, melding_van
 from cursus.dagboek import (
     DAGNAMEN,
@@ -135,8 +135,10 @@ def test_path_of_wrong_type(waarde, verwacht):
 
 def test_path_empty_missing_and_directory(tmp_path):
     assert melding_van(lees_dagboek, "  ").startswith("De bestandsnaam is leeg.")
-    assert melding_van(lees_dagboek, tmp_path / "weg.csv").startswith(f"Ik vind het bestand {tmp_path / 'weg.csv'} niet.")
-    assert melding_van(lees_dagboek, tmp_path) == f"{tmp_path} is een map, geen bestand. Zet de naam van het CSV-bestand erachter."
+    missing = tmp_path / "weg.csv"
+    assert melding_van(lees_dagboek, missing).startswith(f"Ik vind het bestand {missing} niet.")
+    assert melding_van(lees_dagboek, tmp_path) == (
+        f"{tmp_path} is een map, geen bestand. Zet de naam van het CSV-bestand erachter.")
 
 
 @pytest.mark.parametrize("func", [toon_overzicht, toon_grafiek, signalen])

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
 from conftest import COURSE, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from course import plans
 
 PLAN_DIR = ROOT / "book" / "trainers" / "draaiboeken"
@@ -85,7 +86,8 @@ def test_the_loader_accepts_the_plans_and_computes_start_times(path):
 
 
 def test_plan_text_is_text_and_doc_references_are_the_only_markup():
-    segments = plans.parse_text("Zet {doc}`/book/start/hulp` klaar, lees {doc}`het protocol </book/trainers/veiligheid>`"
+    segments = plans.parse_text("Zet {doc}`/book/start/hulp` klaar, "
+                                "lees {doc}`het protocol </book/trainers/veiligheid>`"
                                 " en <img src=x onerror=alert(1)> **niet vet** {term}`Spectrum`.")
     assert segments[1] == plans.DocRef("book/start/hulp", "")
     assert segments[3] == plans.DocRef("book/trainers/veiligheid", "het protocol")

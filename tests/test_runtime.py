@@ -22,10 +22,11 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-
 import wheels
 from conftest import COURSE, EXERCISES, HTML, ROOT
-from course import exercises, vocabulary as V
+
+from course import exercises
+from course import vocabulary as V
 from course.sphinxext import runtime
 
 NOTEBOOKS = {COURSE.source(d).stem: COURSE.source(d) for d in COURSE.notebooks}
@@ -80,7 +81,8 @@ def editable(stem: str, tag: str = V.EDITABLE_TAG) -> list[int]:
     ('mijn_antwoord = {"A": "alledaags" "B": "klachten"}', "Let op (regel 1): Mist hier een komma?"),
     ('mijn_antwoord = {\n    "A": "alledaags"\n    "B": "klachten",\n}', "Let op (regel 2): Mist hier een komma?"),
     ("mijn_antwoord = “B”", "Let op (regel 1): Hier staat een krul-aanhalingsteken"),
-    ("mijn_antwoord = 1\nprint(mijn_antwoort)", "Let op (regel 2): Python kent de naam mijn_antwoort niet. Bedoel je mijn_antwoord?"),
+    ("mijn_antwoord = 1\nprint(mijn_antwoort)",
+     "Let op (regel 2): Python kent de naam mijn_antwoort niet. Bedoel je mijn_antwoord?"),
     ("x = 1\n\n1 / 0", "Let op (regel 3): Hier liep Python vast (ZeroDivisionError)."),
     ("for i in range(2):\nprint(i)", "Let op (regel 2): De regel staat niet goed ingesprongen."),
 ])
@@ -123,7 +125,8 @@ def test_pack_requirements_are_the_project_pins():
     lines = exercises.requirements()
     assert set(lines) <= pinned
     assert {"drawsvg", "ipykernel"} <= {exercises.canonical(line.split("==")[0]) for line in lines}
-    assert not {"sphinx", "weasyprint", "pytest", "jupyter-book"} & {exercises.canonical(line.split("==")[0]) for line in lines}
+    names = {exercises.canonical(line.split("==")[0]) for line in lines}
+    assert not {"sphinx", "weasyprint", "pytest", "jupyter-book"} & names
 
 
 def test_every_notebook_marks_the_cells_a_learner_changes():
@@ -495,9 +498,9 @@ def test_the_diary_template_download_is_the_template(built_html):
 
 @pytest.mark.built
 def test_the_diary_is_an_a4_worksheet_with_the_template_columns(built_html):
+    from conftest import pdf_text
     from pypdf import PdfReader
 
-    from conftest import pdf_text
     from tools.printbook import worksheets
 
     path = ROOT / "_build" / "pdf" / "werkbladen" / f"{worksheets.DIARY_ID}.pdf"

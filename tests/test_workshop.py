@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import HTML, ROOT, normalise, page, pdf_text, wait_for
 from pypdf import PdfReader
 
-from conftest import HTML, ROOT, normalise, page, pdf_text, wait_for
 from course import plans
 from tools.printbook import assemble, materials, slides, workshop
 from tools.printbook import source as site
@@ -343,7 +343,8 @@ def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(ki
                 assert bool(badge) == ("trainer" in part["class"]), (part["id"], n)
                 assert ("printpakket" in text[n - 1]) == ("trainer" in part["class"]), (part["id"], n)
         order = [ident for act in deck.session.activiteiten for ident, _ in act.materials("werkblad")]
-        where = [next(i for i, p in enumerate(text) if f"werkblad {ident}" in p.lower()) for ident in dict.fromkeys(order)]
+        where = [next(i for i, p in enumerate(text) if f"werkblad {ident}" in p.lower())
+                 for ident in dict.fromkeys(order)]
         assert where == sorted(where), "sheets not in order of use"
         for ident in dict.fromkeys(order):
             assert ident in text[0], f"{ident} missing from the checklist"
@@ -359,7 +360,8 @@ def test_print_pack_follows_the_plan_with_quantities_and_a_one_page_checklist(ki
 def _pack_html(deck):
     from bs4 import BeautifulSoup
 
-    html = ROOT / "_build" / "print" / "workshop" / deck.plan.path.stem / workshop.pack_file(deck).replace(".pdf", ".html")
+    html = (ROOT / "_build" / "print" / "workshop" / deck.plan.path.stem
+            / workshop.pack_file(deck).replace(".pdf", ".html"))
     return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -395,7 +397,6 @@ def test_participant_papers_carry_no_trainer_marks_and_the_certificate_names_the
 
 
 def test_every_role_play_has_an_observer_card(kit):
-    from bs4 import BeautifulSoup
 
     _source, _library, decks = kit
     for deck in decks:
@@ -489,7 +490,7 @@ def test_deck_in_chromium_offline_keyboard_speaker_view_and_axe(kit, browser, si
     for address in (url, over_http):
         context = browser.new_context(viewport={"width": 1280, "height": 720})
         requests: list[str] = []
-        context.on("request", lambda r: requests.append(r.url))
+        context.on("request", lambda r, seen=requests: seen.append(r.url))
         tab = context.new_page()
         tab.goto(address)
         wait_for(tab, "window.Reveal && Reveal.isReady()")   # the deck's policy forbids Playwright's eval
