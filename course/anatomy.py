@@ -137,7 +137,8 @@ def toc_problems(course) -> list[str]:
             if doc is None:
                 out.append(f"{where}: geen {role}")
         if m.extra:
-            out.append(f"{where}: {', '.join(m.extra)} staan niet op hun plek (pagina's, notebook, zelftoets, afsluiting)")
+            out.append(f"{where}: {', '.join(m.extra)} staan niet op hun plek "
+                       "(pagina's, notebook, zelftoets, afsluiting)")
         if m.docs[-2:] != tuple(d for d in (m.selfcheck, m.closing) if d):
             out.append(f"{where}: zelftoets en afsluiting moeten de laatste twee zijn")
         for doc in m.docs:

@@ -46,7 +46,10 @@ def data_files(root: Path = ROOT) -> list[Path]:
 
 
 def pins(root: Path = ROOT) -> dict[str, tuple[str, str]]:
-    """Every ``name==version`` in requirements.lock (the compiled closure): canonical name -> (name as written, version)."""
+    """Every ``name==version`` in requirements.lock (the compiled closure).
+
+    Returns canonical name -> (name as written, version).
+    """
     out = {}
     for line in (root / "requirements.lock").read_text(encoding="utf-8").splitlines():
         m = _PIN.match(line)

@@ -102,7 +102,7 @@ def case_id(module: int | None, title: str) -> str:
     name = title.split(":", 1)[1] if ":" in title else title
     words = name.split()
     first = slug(words[0]) if words else "zonder-naam"
-    return f"{'m%d' % module if module else 'boek'}-casus-{first}"
+    return f"{f'm{module:d}' if module else 'boek'}-casus-{first}"
 
 
 def case_name(title: str) -> str:

@@ -79,4 +79,5 @@ def test_course_overview_times_match_each_modules_duration():
     for number, module in enumerate(MODULES, start=1):
         duur = (module / "index.md").read_text(encoding="utf-8").split("## Duur")[1].split("\n## ")[0]
         total = int(re.search(r"\*\*[Tt]otaal\*\* \| \*\*(\d+)\*\*", duur).group(1))
-        assert listed.get(number) == total, f"over.md says {listed.get(number)} min for module {number}, its Duur says {total}"
+        assert listed.get(number) == total, (
+            f"over.md says {listed.get(number)} min for module {number}, its Duur says {total}")

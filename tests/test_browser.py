@@ -28,7 +28,8 @@ START_PAGE = "book/index.html"
 CLOSING_PAGE = "book/m1-spectrum/afsluiting.html"
 
 #: Answers that must survive storage and export byte for byte.
-AWKWARD = "<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> 'enkel' \"dubbel\" & 🙂👍🏽\nregel twee\n\n  ingesprongen"
+AWKWARD = ("<script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> "
+           "'enkel' \"dubbel\" & 🙂👍🏽\nregel twee\n\n  ingesprongen")
 LONG = ("Een lang antwoord over mijn werk. " * 400)[:10_000]
 
 #: Makes localStorage throw, as Chromium does when a site's storage is blocked.
@@ -88,7 +89,8 @@ def test_axe_finds_no_violations_in_answered_self_check_and_journal(browser, sit
             if path != SELF_CHECK_PAGE:
                 goto(pg, site, path)
             violations = Axe().run(pg).response["violations"]
-            report = [f"{v['id']}: {[(n['target'], n.get('failureSummary')) for n in v['nodes']][:3]}" for v in violations]
+            report = [f"{v['id']}: {[(n['target'], n.get('failureSummary')) for n in v['nodes']][:3]}"
+                      for v in violations]
             assert report == [], f"{path} ({scheme})"
         ctx.close()
 

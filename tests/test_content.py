@@ -174,13 +174,15 @@ def test_the_cast_checks_can_fail(tmp_path: Path):
                     encoding="utf-8")
     case = {"naam": "Ans", "leeftijd": 80, "gender": "v", "module": 9, "thema": "foto's",
             "werkblad": "m9-casus-ans", "professional": {"naam": "Priya", "rol": "verzorgende"}, "anderen": []}
-    problems = cast_problems({"casussen": [case, dict(case, werkblad="m9-casus-henk")]}, case_boxes([page], lambda _: 9))
+    boxes = case_boxes([page], lambda _: 9)
+    problems = cast_problems({"casussen": [case, dict(case, werkblad="m9-casus-henk")]}, boxes)
     assert any("Ans (79), the cast Ans (80)" in p for p in problems)
     assert any("Priya is in the cast but not on" in p for p in problems)
     assert any("m9-casus-henk: in book/casussen.yml but there is no such case box" in p for p in problems)
     assert name_problems(["Fatima", "Noor"], ["Noor"]) == ["the name Noor is used more than once"]
     assert name_problems(["Fatima", "Fatma"], []) == ["Fatima and Fatma look too much alike"]
-    boys = [dict(case, naam=n, gender="m", leeftijd=15, thema="nachtelijk scrollen") for n in ("Daan", "Milan", "Jesse")]
+    boys = [dict(case, naam=n, gender="m", leeftijd=15, thema="nachtelijk scrollen")
+            for n in ("Daan", "Milan", "Jesse")]
     problems = spread_problems(boys)
     assert "the theme 'nachtelijk scrollen' is used more than once" in problems
     assert "fewer than a third of the cases are about gender 'v'" in problems
@@ -257,7 +259,8 @@ def test_self_checks_do_not_give_the_answer_away():
 def test_the_self_check_rules_can_fail():
     """Always A, always the longest, no situation, feedback without a reason: all reported."""
     bad = [{"label": f"m9-toets-{i}", "stem": "Wat klopt?", "right": "A",
-            "options": {"A": "Een heel lang en voorzichtig geformuleerd juist antwoord.", "B": "Nooit.", "C": "Altijd."},
+            "options": {"A": "Een heel lang en voorzichtig geformuleerd juist antwoord.",
+                        "B": "Nooit.", "C": "Altijd."},
             "feedback": {"A": "Juist.", "B": "Nee, want dat staat nergens in de module zo beschreven.",
                          "C": "Nee, want dat staat nergens in de module zo beschreven."}} for i in range(6)]
     problems = self_check_problems(bad)

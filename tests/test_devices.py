@@ -41,8 +41,9 @@ def open_page(browser, size, scheme="light", touch=False, **options):
 
 
 def active(pg) -> dict:
-    return pg.evaluate("""() => { const a = document.activeElement;
-        return {tag: a.tagName, cls: a.className || '', inDialog: !!a.closest('dialog[open]'), text: a.textContent.trim()}; }""")
+    return pg.evaluate("() => { const a = document.activeElement;\n"
+                       "        return {tag: a.tagName, cls: a.className || '', inDialog: !!a.closest('dialog[open]'),"
+                       " text: a.textContent.trim()}; }")
 
 
 # --- 1. menu and "Inhoud van deze pagina" --------------------------------------------------
@@ -195,7 +196,8 @@ def test_search_snippets_show_the_searched_word_not_the_page_buttons(browser, si
     search(pg, site, query)
     wait_for(pg, "document.querySelectorAll('ul.search p.context').length >= 3")
     snippets = [t.lower() for t in pg.locator("ul.search > li p.context").all_text_contents()[:3]]
-    assert all(query.split()[0] in t for t in snippets[:2]) and all(any(w in t for w in query.split()) for t in snippets), snippets
+    assert all(query.split()[0] in t for t in snippets[:2]), snippets
+    assert all(any(w in t for w in query.split()) for t in snippets), snippets
     assert not [t for t in snippets if "afdrukken of opslaan" in t or "\n" in t], snippets
     ctx.close()
 
@@ -267,10 +269,12 @@ def test_route_cards_lead_somewhere_and_progress_items_are_links(browser, site):
     pg.wait_for_url(re.compile(r"trainers/index\.html"))
     goto(pg, site, START_PAGE)
     # Every link on the start page says where it goes (a card's whole-card link included).
-    names = pg.locator("main a").evaluate_all("els => els.filter(a => a.checkVisibility()).map(a => (a.getAttribute('aria-label') || a.textContent).trim())")
+    names = pg.locator("main a").evaluate_all(
+        "els => els.filter(a => a.checkVisibility()).map(a => (a.getAttribute('aria-label') || a.textContent).trim())")
     assert not [n for n in names if "/" in n or n.endswith((".pdf", ".html"))], names
     handbook = pg.locator(".sd-card", has_text="Handboek").locator("a.cursus-download").first
-    assert handbook.get_attribute("href").endswith("downloads/handboek.pdf") and "handboek" in handbook.inner_text().lower()
+    assert handbook.get_attribute("href").endswith("downloads/handboek.pdf")
+    assert "handboek" in handbook.inner_text().lower()
 
     goto(pg, site, "book/m2-lange-termijn/02-eenzaamheid-en-angst.html")
     goto(pg, site, START_PAGE)
@@ -296,10 +300,11 @@ def test_notebook_output_wraps_inside_its_box(browser, site, size):
         if not doc.startswith("exercises/"):
             continue
         goto(pg, site, f"{doc}.html")
-        overflow = pg.evaluate("""() => [...document.querySelectorAll('div.cell_output pre')]
-            .filter(p => p.scrollWidth > p.clientWidth + 1
-                      || p.getBoundingClientRect().right > document.querySelector('article').getBoundingClientRect().right + 1)
-            .map(p => p.textContent.slice(0, 60))""")
+        overflow = pg.evaluate("() => [...document.querySelectorAll('div.cell_output pre')]\n"
+                               "            .filter(p => p.scrollWidth > p.clientWidth + 1\n"
+                               "                      || p.getBoundingClientRect().right"
+                               " > document.querySelector('article').getBoundingClientRect().right + 1)\n"
+                               "            .map(p => p.textContent.slice(0, 60))")
         assert overflow == [], f"{doc}: {overflow}"
     ctx.close()
 
@@ -394,7 +399,8 @@ def test_projecteer_shows_only_the_case_in_large_type(browser, site, size, schem
     assert outcome[:60] not in shown
     sizes = view.evaluate("d => [...d.querySelectorAll('p, li')].map(e => parseFloat(getComputedStyle(e).fontSize))")
     assert sizes and min(sizes) >= 32
-    assert view.evaluate("d => { const r = d.getBoundingClientRect(); return [r.width, r.height]; }") == [size[0], size[1]]
+    shown_size = view.evaluate("d => { const r = d.getBoundingClientRect(); return [r.width, r.height]; }")
+    assert shown_size == [size[0], size[1]]
     pg.keyboard.press("Escape")
     assert not view.evaluate("d => d.open")
     wait_for(pg, "document.activeElement.classList.contains('cursus-projecteer-knop')")
@@ -477,7 +483,8 @@ def test_journal_round_trips_every_generated_text_exactly(browser, site, tmp_pat
     assert len(answers) == len(texts) and sum(map(len, texts)) > 900_000
     ctx, pg = open_page(browser, PHONE, touch=True)
     goto(pg, site, JOURNAL_PAGE)
-    pg.evaluate("([prefix, pairs]) => { for (const [k, v] of pairs) localStorage.setItem(prefix + 'reflectie:' + k, v); }",
+    pg.evaluate("([prefix, pairs]) => { for (const [k, v] of pairs)"
+                " localStorage.setItem(prefix + 'reflectie:' + k, v); }",
                 [KEY, list(answers.items())])
     pg.reload(wait_until="networkidle")
     listed = pg.evaluate("() => [...document.querySelectorAll('.cursus-dagboek-item')].map(e => e.dataset.reflectie)")
@@ -509,7 +516,8 @@ def test_journal_buttons_come_first_and_copy_all_works_on_a_phone(browser, site)
     pg.fill(f"#antwoord-{REFLECTION_ID}", "Mijn eigen antwoord.")
     goto(pg, site, JOURNAL_PAGE)
     copy = pg.get_by_role("button", name="Kopieer alles")
-    assert copy.bounding_box()["y"] + copy.bounding_box()["height"] < PHONE[1], "the buttons are not on the first screen"
+    bottom = copy.bounding_box()["y"] + copy.bounding_box()["height"]
+    assert bottom < PHONE[1], "the buttons are not on the first screen"
     copy.tap()
     wait_for(pg, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('klembord')")
     clip = pg.evaluate("navigator.clipboard.readText()")
@@ -519,8 +527,9 @@ def test_journal_buttons_come_first_and_copy_all_works_on_a_phone(browser, site)
 
 
 def _write_export(path: Path, answers: dict[str, str]) -> Path:
-    path.write_text(json.dumps({"soort": "mijn-reflecties", "versie": 1,
-                                "antwoorden": [{"id": k, "antwoord": v} for k, v in answers.items()]}), encoding="utf-8")
+    export = {"soort": "mijn-reflecties", "versie": 1,
+              "antwoorden": [{"id": k, "antwoord": v} for k, v in answers.items()]}
+    path.write_text(json.dumps(export), encoding="utf-8")
     return path
 
 
@@ -530,7 +539,8 @@ def test_import_shows_new_identical_and_different_and_asks_before_replacing(brow
     pg.evaluate("(p) => { localStorage.setItem(p + 'reflectie:m1-reflectie-1', 'zelfde');"
                 " localStorage.setItem(p + 'reflectie:m1-reflectie-2', 'nieuwer, in de browser'); }", KEY)
     pg.reload(wait_until="networkidle")
-    export = _write_export(tmp_path / "oud.json", {"m1-reflectie-1": "zelfde", "m1-reflectie-2": "ouder, uit het bestand",
+    export = _write_export(tmp_path / "oud.json", {"m1-reflectie-1": "zelfde",
+                                                   "m1-reflectie-2": "ouder, uit het bestand",
                                                    "m1-reflectie-3": "nieuw"})
     field = pg.get_by_label("Eerder gedownload bestand importeren (.json)")
     for choice, expected in (("Niets importeren", "nieuwer, in de browser"),
@@ -542,7 +552,8 @@ def test_import_shows_new_identical_and_different_and_asks_before_replacing(brow
         question = pg.get_by_role("region", name="Importeren")
         question.wait_for()
         text = question.inner_text()
-        assert "1 nieuwe" in text and "1 antwoorden die hier al precies zo staan" in text and "1 antwoorden zijn anders" in text
+        assert "1 nieuwe" in text and "1 antwoorden die hier al precies zo staan" in text
+        assert "1 antwoorden zijn anders" in text
         assert pg.evaluate("(id) => CURSUS_INDEX.reflections.find(r => r.id === id).title", "m1-reflectie-2") in text
         question.get_by_role("button", name=choice).focus()
         pg.keyboard.press("Enter")
@@ -577,7 +588,8 @@ def test_old_exports_with_markers_still_import(browser, site, tmp_path):
     ctx, pg = open_page(browser, DESKTOP)
     goto(pg, site, JOURNAL_PAGE)
     old = tmp_path / "mijn-reflecties.md"
-    old.write_text("# Mijn reflecties\n\n<!-- cursus:m2-reflectie-1 -->\nregel een\n\nregel twee\n<!-- /cursus:m2-reflectie-1 -->\n",
+    old.write_text("# Mijn reflecties\n\n<!-- cursus:m2-reflectie-1 -->\n"
+                   "regel een\n\nregel twee\n<!-- /cursus:m2-reflectie-1 -->\n",
                    encoding="utf-8")
     pg.get_by_label("Eerder gedownload bestand importeren (.json)").set_input_files(str(old))
     wait_for(pg, "document.querySelector('#cursus-dagboek .cursus-status').textContent.includes('ingelezen')")

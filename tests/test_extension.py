@@ -218,8 +218,10 @@ def test_the_index_lists_modules_cases_reflections_self_checks_and_worksheets(bo
     assert index["plans"] == [{"file": "plan.yml", "doc": "plan"}]
     script = (Path(book.outdir) / "_static" / "cursus-index.js").read_text(encoding="utf-8")
     browser = json.loads(script[len("window.CURSUS_INDEX = "):].rstrip().rstrip(";"))
-    assert script.startswith("window.CURSUS_INDEX = ") and set(browser) == {"modules", "reflections", "vocabulary", "substitutions"}
-    assert browser["reflections"] == [{k: reflection[k] for k in ("id", "title", "question", "module", "page", "pageTitle")}]
+    assert script.startswith("window.CURSUS_INDEX = ")
+    assert set(browser) == {"modules", "reflections", "vocabulary", "substitutions"}
+    keys = ("id", "title", "question", "module", "page", "pageTitle")
+    assert browser["reflections"] == [{k: reflection[k] for k in keys}]
     assert browser["modules"][0]["uri"] == index["modules"][0]["uri"]
 
 
@@ -251,7 +253,8 @@ def test_reflection_and_self_check_titles_are_dutch(book):
 def test_citations_are_dutch_author_year_in_round_brackets(book):
     cite = soup(book, "m1-proef/pagina").select_one("span.bibtex-citation")
     assert cite.get_text().replace("\xa0", " ") == "(Jansen & De Vries, 2020)"
-    entry = " ".join(soup(book, "m1-proef/afsluiting").select_one("div.citation").get_text().replace("\xa0", " ").split())
+    citation = soup(book, "m1-proef/afsluiting").select_one("div.citation")
+    entry = " ".join(citation.get_text().replace("\xa0", " ").split())
     # APA: initials; the DOI is a link
     assert "Jansen, A., & De Vries, B. (2020)" in entry and "https://doi.org/10.1000/xyz" in entry
     assert soup(book, "m1-proef/afsluiting").select_one('div.citation a[href="https://doi.org/10.1000/xyz"]')
@@ -278,7 +281,8 @@ def test_a_plan_renders_cards_with_start_times_and_its_text_stays_text(book):
     assert "M1.2" in cards[0].get_text() and "iets herkennen" in cards[0].get_text()
     html = (Path(book.outdir) / "plan.html").read_text(encoding="utf-8")
     assert "<img" not in html.split('class="draaiboek')[1] and "<script>alert" not in html
-    assert "&lt;img src=x onerror=" in html and "**sterren**" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html and "**sterren**" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     links = {a.get_text(" ", strip=True): a["href"] for a in page.select(".draaiboek-opzet a")}
     assert links == {"Start": "start.html", "de pagina": "m1-proef/pagina.html"}
     worksheet = cards[0].select_one("a.werkblad-ref")
@@ -359,7 +363,8 @@ def sphinx_build(src: Path) -> str:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", str(src), str(src.parent / "_build" / "html"),
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html",
+                             str(src), str(src.parent / "_build" / "html"),
                              "-d", str(src.parent / "_build" / "doctrees")],
                             capture_output=True, text=True, timeout=300, cwd=src.parent)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -377,7 +382,8 @@ def test_a_helper_change_runs_the_notebooks_again_and_a_page_edit_does_not(tmp_p
     (src / "conf.py").write_text(conf, encoding="utf-8")
     toc = (src / "_toc.yml").read_text(encoding="utf-8")
     (src / "_toc.yml").write_text(toc.replace("          - file: m1-proef/zelftoets",
-                                              "          - file: exercises/proef\n          - file: m1-proef/zelftoets"),
+                                              "          - file: exercises/proef\n"
+                                              "          - file: m1-proef/zelftoets"),
                                   encoding="utf-8")
     helper = src / "exercises" / "cursus" / "hulp.py"
     helper.parent.mkdir(parents=True)

@@ -158,8 +158,8 @@ def checked_controls(tmp_path_factory):
         "csp-goed.html": csp.format("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'"),
         "csp-fout.html": csp.format("default-src 'self'; script-src 'self' 'wasm-unsafe-evil'"),
     }
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    for name, page in pages.items():
+        (folder / name).write_text(page, encoding="utf-8")
     errors = html_check.validate([folder / name for name in pages])
     return {name: [e for e in errors if f"/{name}:" in e] for name in pages}
 

@@ -83,7 +83,8 @@ def test_start_page_offers_three_routes(built_html):
 
 def test_about_page_covers_audience_objectives_time_and_source(built_html):
     text = page("book/start/over").get_text(" ")
-    for needle in ("Voor wie", "Wat je leert", "modules samenhangen", "wel en niet", "Expertisecentrum Digitalisering en Welzijn", "uur"):
+    for needle in ("Voor wie", "Wat je leert", "modules samenhangen", "wel en niet",
+                   "Expertisecentrum Digitalisering en Welzijn", "uur"):
         assert needle in text
 
 
@@ -98,8 +99,11 @@ def test_reflections_and_self_checks_render_with_dutch_titles(built_html):
         assert len(feedback) == len(questions)
         assert all(f.select_one(".admonition-title").get_text(" ", strip=True).startswith("Feedback bij vraag")
                    for f in feedback)
-    reflections = [s for p in ALL_PAGES for s in BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select("div.solution.denkrichtingen")]
-    assert reflections and all(r.select_one(".admonition-title").get_text(" ", strip=True).startswith("Denkrichtingen bij") for r in reflections)
+    soups = (BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in ALL_PAGES)
+    reflections = [s for soup in soups for s in soup.select("div.solution.denkrichtingen")]
+    assert reflections
+    assert all(r.select_one(".admonition-title").get_text(" ", strip=True).startswith("Denkrichtingen bij")
+               for r in reflections)
 
 
 def test_glossary_terms_are_linked_from_the_text(built_html):
@@ -131,7 +135,8 @@ def test_colophon_credits_the_source_with_address_licence_and_version(built_html
 def test_no_resource_is_loaded_from_another_host(path: Path):
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     loaded = [el.get("src") for el in soup.find_all(["script", "img", "iframe", "source", "audio", "video"])]
-    loaded += [el.get("href") for el in soup.find_all("link") if "stylesheet" in (el.get("rel") or []) or "preload" in (el.get("rel") or [])]
+    loaded += [el.get("href") for el in soup.find_all("link")
+               if "stylesheet" in (el.get("rel") or []) or "preload" in (el.get("rel") or [])]
     external = [u for u in loaded if u and urlparse(u).scheme in ("http", "https") or (u or "").startswith("//")]
     assert external == [], f"{path.name} loads {external}"
 
@@ -182,7 +187,8 @@ def test_every_worksheet_reference_offers_its_pdf(built_html):
             refs += 1
             ident = ref["href"].rpartition("#")[2]
             link = ref.find_next_sibling("a")
-            assert link and "cursus-download" in link["class"] and link["href"].endswith(f"downloads/werkbladen/{ident}.pdf")
+            assert link and "cursus-download" in link["class"]
+            assert link["href"].endswith(f"downloads/werkbladen/{ident}.pdf")
             assert (html_file.parent / link["href"]).resolve().is_file()
         for cell in soup.select("table.werkbladen-tabel tbody tr > td:first-child"):
             refs += 1
@@ -197,7 +203,8 @@ def test_no_page_shows_build_commands_or_repository_paths(built_html):
             continue
         main = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one('[role="main"]')
         text = main.get_text(" ") if main else ""
-        for needle in ("make pdf", "make book", "make html", "_build/", "book/trainers/draaiboeken", "Een test controleert"):
+        for needle in ("make pdf", "make book", "make html", "_build/",
+                       "book/trainers/draaiboeken", "Een test controleert"):
             if needle in text:
                 found.append(f"{html_file.relative_to(built_html)}: {needle}")
     assert found == []

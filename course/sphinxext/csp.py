@@ -60,7 +60,8 @@ def policy(html: str, runtime: bool = False) -> str:
 
     scripts = sorted({_hash(m.group(1)) for m in _SCRIPT.finditer(html)})
     styles = sorted({_hash(m.group(1)) for m in _STYLE_EL.finditer(html)}
-                    | {_hash(m.group(1).replace("&quot;", '"').replace("&amp;", "&")) for m in _STYLE_ATTR.finditer(html)})
+                    | {_hash(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+                       for m in _STYLE_ATTR.finditer(html)})
     directives = {
         "default-src": ["'none'"],
         "script-src": ["'self'", *scripts],

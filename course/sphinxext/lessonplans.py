@@ -51,7 +51,8 @@ def _segments(segments, docname: str) -> list[nodes.Node]:
         if isinstance(seg, str):
             out.append(nodes.Text(seg))
         else:
-            ref = addnodes.pending_xref("", nodes.inline("", seg.label or seg.target, classes=["xref", "std", "std-doc"]),
+            label = nodes.inline("", seg.label or seg.target, classes=["xref", "std", "std-doc"])
+            ref = addnodes.pending_xref("", label,
                                         refdomain="std", reftype="doc", reftarget="/" + seg.target,
                                         refexplicit=bool(seg.label), refwarn=True, refdoc=docname)
             out.append(ref)

@@ -117,7 +117,7 @@ def pages() -> list[Path]:
 def report(scores: list[PageScore], show_sentences: bool = True) -> str:
     lines = [f"{'pagina':<62} {'score':>6} {'gem.zin':>8} {'>25':>4}"]
     for s in scores:
-        flag = "  << onder %d" % MINIMUM_SCORE if s.score < MINIMUM_SCORE else ""
+        flag = f"  << onder {MINIMUM_SCORE:d}" if s.score < MINIMUM_SCORE else ""
         lines.append(f"{s.path:<62} {s.score:6.1f} {s.average_sentence:8.1f} {len(s.long):4d}{flag}")
     total = score_text([])
     for s in scores:
