@@ -77,6 +77,12 @@ lms: pdf
 test: $(STAMP) $(NODE_STAMP) system-test book
 	$(PY) -m pytest -n auto --dist loadgroup
 
+# The linters, as configured in ruff.toml and eslint.config.mjs (0 findings; tests/test_lint.py runs
+# them inside `make test-fast` and `make test` too).
+lint: $(STAMP) $(NODE_STAMP)
+	$(VENV)/bin/ruff check .
+	node_modules/.bin/eslint .
+
 # The inner loop: every test that needs no full build and builds no test book (helpers, data,
 # the quality gates' checkers; they need hunspell, Java and npm's vnu-jar). `make test` runs them all.
 test-fast: $(STAMP) $(NODE_STAMP) system-test

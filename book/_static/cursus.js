@@ -632,7 +632,7 @@
       area.value = text;
       document.body.appendChild(area);
       area.select();
-      var ok = false;
+      var ok;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(area);
       return ok ? Promise.resolve() : Promise.reject(new Error("copy"));
