@@ -30,6 +30,10 @@ BASED_ON = "Gebaseerd op de kennispagina van het Expertisecentrum Digitalisering
 def new_document(source: Source, title_text: str, description: str) -> BeautifulSoup:
     """An empty print document with the book's metadata and stylesheets."""
     out = BeautifulSoup('<!DOCTYPE html><html lang="nl"><head></head><body></body></html>', "html.parser")
+    if HELP_DOC in source.sections:
+        # the help tab in the outer margin of every page (printbook.css: string-set from these)
+        for n, line in enumerate(help_lines(source), 1):
+            out.html[f"data-hulp-{n}"] = line
     head = out.head
     head.append(out.new_tag("meta", charset="utf-8"))
     title = out.new_tag("title")
@@ -82,7 +86,7 @@ def help_lines(source: Source) -> list[str]:
 
 def title_page(out: BeautifulSoup, source: Source, label: str) -> Tag:
     """The first page of the book block (the interior a printer gets starts here): title, who made
-    it, and where to find help; its lines also feed the help tab in the outer margin (printbook.css)."""
+    it, and where to find help (the lines of the help tab, :func:`help_lines`)."""
     subs = source.subs
     section = out.new_tag("section", attrs={"class": "titelpagina", "id": "titelpagina",
                                             "aria-label": "Titelpagina"})
@@ -349,6 +353,30 @@ def mark_cross_references(body: Tag) -> None:
         a["class"] = a.get("class", []) + ["blz-verwijzing"]
 
 
+_URL = re.compile(r"https?://[^\s<>()“”\"']+[^\s<>()“”\"'.,;:!?]")
+
+
+def link_addresses(out: BeautifulSoup, body: Tag) -> None:
+    """A web address written as plain text becomes a link, so that it breaks like every other
+    address (:func:`break_addresses`: after a slash, never at a hyphen of its own)."""
+    from bs4 import NavigableString
+
+    for node in list(body.find_all(string=_URL)):
+        if type(node) is not NavigableString or node.find_parent(["a", "code", "pre", "script", "style"]):
+            continue
+        text, pos = str(node), 0
+        for m in _URL.finditer(text):
+            if m.start() > pos:
+                node.insert_before(NavigableString(text[pos:m.start()]))
+            link = out.new_tag("a", href=m.group(0))
+            link.string = m.group(0)
+            node.insert_before(link)
+            pos = m.end()
+        if pos < len(text):
+            node.insert_before(NavigableString(text[pos:]))
+        node.extract()
+
+
 def break_addresses(out: BeautifulSoup, body: Tag) -> None:
     """A printed web address may break after a slash and nowhere else (<wbr>; print.css turns
     hyphenation off for addresses)."""
@@ -442,4 +470,5 @@ def finish(out: BeautifulSoup) -> None:
     table_headers(out.body)
     drop_dangling_links(out.body)
     mark_cross_references(out.body)
+    link_addresses(out, out.body)
     break_addresses(out, out.body)
