@@ -3,6 +3,7 @@ cell that raises must each fail the build, with a message naming the file."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,11 @@ def make_book(tmp: Path, pages: dict[str, str], notebooks: dict[str, str] | None
     (tmp / "exercises").mkdir()
     (tmp / "_config.yml").write_text((ROOT / "_config.yml").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp / "course").symlink_to(ROOT / "course")  # the course's Sphinx extension and model
-    for shared in ("_static", "_templates", "_locale", "references.bib"):
-        (tmp / "book" / shared).symlink_to(ROOT / "book" / shared)
+    # Copied, not linked: the build publishes only files that really are inside the book
+    # (course/published.py refuses a symbolic link in the static folder).
+    for shared in ("_static", "_templates", "_locale"):
+        shutil.copytree(ROOT / "book" / shared, tmp / "book" / shared)
+    shutil.copy(ROOT / "book" / "references.bib", tmp / "book" / "references.bib")
     (tmp / "book" / "index.md").write_text("# Proef\n\nEen kleine proefpagina.\n", encoding="utf-8")
     chapters = []
     for name, text in pages.items():

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, course_index
 
 pytestmark = pytest.mark.built

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
-
 from conftest import COURSE, PRINT_HTML, ROOT, normalise, pdf_outline, pdf_text
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.built
 
@@ -83,7 +82,8 @@ def test_every_module_text_is_in_the_pdf(text):
         title = COURSE.title(module.index)
         assert title in flat, f"module title '{title}' not in the PDF"
     # A sentence from module 1's content, a case and the notebook output.
-    for needle in ("Casus: Noor (16) en de vakantiefoto", "Een glijdende schaal", "Oefenen: situaties op het spectrum plaatsen"):
+    for needle in ("Casus: Noor (16) en de vakantiefoto", "Een glijdende schaal",
+                   "Oefenen: situaties op het spectrum plaatsen"):
         assert needle in flat, needle
 
 
@@ -371,7 +371,8 @@ def test_notebook_chapters_are_worked_examples(pages):
             assert phrase not in text, f"{doc}: keyboard instruction '{phrase}' in print"
         figures += [f.figcaption.get_text(" ", strip=True) for f in section.select("figure.figuur")]
         assert len(section.select("figure.figuur")) == len(section.select("img")), f"{doc}: a chart without caption"
-    assert figures and [int(re.match(r"Figuur (\d+)\.", f).group(1)) for f in figures] == list(range(1, len(figures) + 1))
+    numbers = [int(re.match(r"Figuur (\d+)\.", f).group(1)) for f in figures]
+    assert figures and numbers == list(range(1, len(figures) + 1))
     flat = normalise(" ".join(pages))
     assert all(normalise(f) in flat for f in figures)
 
@@ -469,7 +470,7 @@ def test_the_handbook_has_no_screen_words(pages):
 
 def test_worked_examples_have_no_program_input(reader, pages):
     found = []
-    for title, span in worked_example_pages(reader).items():
+    for span in worked_example_pages(reader).values():
         found += screen_words(pages[span.start:span.stop], INPUT_WORDS, span.start)
     assert found == [], "program input in a worked example (mark it alleen-web)"
 

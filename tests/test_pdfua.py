@@ -22,9 +22,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.built
 
@@ -122,5 +121,6 @@ def test_fonts_embedded_language_title_and_open_bookmarks(name):
             font = font.get_object()
             descendants = font.get("/DescendantFonts")
             desc = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
-            assert desc is not None and any(k in desc.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")), \
-                f"{name}: font {font.get('/BaseFont')} not embedded"
+            files = ("/FontFile", "/FontFile2", "/FontFile3")
+            embedded = desc is not None and any(k in desc.get_object() for k in files)
+            assert embedded, f"{name}: font {font.get('/BaseFont')} not embedded"

@@ -13,7 +13,8 @@ Jupyter Book 1 always loads sphinx-thebe and sphinx-copybutton, and the theme lo
 3. ``slim_static`` (html builder, after the build): drops CSS rules whose classes occur in no page
    and no loaded script (the idea of PurgeCSS, which would need Node in the build; here a few
    lines on ``tinycss2``, already installed for WeasyPrint), cuts the icon fonts down to the
-   glyphs the remaining CSS uses (fontTools). Sphinx copies the theme's originals again on every build, so every result is cached
+   glyphs the remaining CSS uses (fontTools). Sphinx copies the theme's originals again on every
+   build, so every result is cached
    under ``_build/.cache/lightpages`` by the hash of its inputs: when nothing a step depends on
    changed, it copies its earlier result instead of working again.
 4. ``_describe``: a ``<meta name="description">`` on every page, from the front matter's
@@ -120,10 +121,19 @@ def _asset_is_unused(asset) -> bool:
     return any(marker in body for marker in UNUSED_INLINE)
 
 
+#: The search page holds no code, tabs or dropdowns: it is the heaviest page (its index), so it
+#: leaves out what only content pages use.
+SEARCH_PAGE_UNUSED = {"pygments.css", "design-tabs.js", "togglebutton.js", "togglebutton.css"}
+
+
 def _drop_unused_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    def unused(asset) -> bool:
+        name = (getattr(asset, "filename", None) or "").rsplit("/", 1)[-1].split("?", 1)[0]
+        return _asset_is_unused(asset) or (pagename == "search" and name in SEARCH_PAGE_UNUSED)
+
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key] = [a for a in context[key] if not _asset_is_unused(a)]
+            context[key] = [a for a in context[key] if not unused(a)]
 
 
 def _accessible_markup(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -150,7 +160,8 @@ def _accessible_markup(app: Sphinx, pagename, templatename, context, doctree) ->
 
 #: A toctree entry with children: its link, then a ``<summary>`` that holds only the chevron icon.
 _NAMELESS_SUMMARY = re.compile(
-    r'(<a class="(?:current )?reference internal"[^>]*>)((?:(?!<a[ >]|</a>).)*)(</a>\s*<details[^>]*>\s*)<summary>', re.S)
+    r'(<a class="(?:current )?reference internal"[^>]*>)((?:(?!<a[ >]|</a>).)*)'
+    r'(</a>\s*<details[^>]*>\s*)<summary>', re.S)
 
 
 def _name_summary(m: re.Match) -> str:
@@ -196,7 +207,7 @@ def _file_tokens(path: Path) -> set[str]:
     return set(_TOKEN.findall(path.read_text(encoding="utf-8", errors="replace")))
 
 
-def used_tokens(outdir: Path, cache: "_Cache | None" = None) -> set[str]:
+def used_tokens(outdir: Path, cache: _Cache | None = None) -> set[str]:
     """Every word-like token in the built pages and in the scripts pages load (per file, cached
     by size and modification time)."""
     files = [p for p in outdir.rglob("*.html")]
@@ -352,7 +363,8 @@ def static_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
     build after editing a stylesheet or script really contains it."""
     files = sorted(p for entry in app.config.html_static_path
                    for p in (Path(app.confdir) / entry).rglob("*") if p.is_file())
-    stamp = hashlib.sha256("\n".join(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files).encode()).hexdigest()
+    listing = "\n".join(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in files)
+    stamp = hashlib.sha256(listing.encode()).hexdigest()
     if getattr(env, "course_static_stamp", None) == stamp:
         return []
     env.course_static_stamp = stamp

@@ -32,7 +32,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from course import ROOT, exercises, model, published, vocabulary as V
+from course import ROOT, exercises, model, published
+from course import vocabulary as V
 
 logger = logging.getLogger(__name__)
 
@@ -92,9 +93,11 @@ def panel_html(docname: str, size: int, root: Path = ROOT) -> str:
     diary = ""
     if _asks_for_a_file(docname, root):
         template = V.DIARY_TEMPLATE.rsplit("/", 1)[-1]
-        diary = f"""<p>Nog geen dagboek? <a class="cursus-download" href="{up}downloads/{template}">Download het lege dagboek</a>
+        diary = f"""<p>Nog geen dagboek?
+<a class="cursus-download" href="{up}downloads/{template}">Download het lege dagboek</a>
 en vul het in met Excel, LibreOffice of Numbers (met een puntkomma tussen de kolommen, opgeslagen als CSV UTF-8).
-Liever op papier? <a class="cursus-download" href="{up}downloads/werkbladen/{DIARY_SHEET}.pdf">Download het dagboek als werkblad</a>.</p>
+Liever op papier?
+<a class="cursus-download" href="{up}downloads/werkbladen/{DIARY_SHEET}.pdf">Download het dagboek als werkblad</a>.</p>
 """
     attrs = {
         "class": f"cursus-oefenen {V.WEB_ONLY}",
@@ -111,13 +114,15 @@ Liever op papier? <a class="cursus-download" href="{up}downloads/werkbladen/{DIA
 <h2 class="cursus-oefenen-kop" id="cursus-oefenen-kop">Zelf oefenen</h2>
 <p>Hieronder zie je het notebook met de uitkomst van een voorbeeldantwoord. Wil je zelf iets
 veranderen en uitvoeren? Dat kan hier in je browser, zonder iets te installeren.</p>
-<p class="cursus-oefenen-knoppen" hidden=""><button type="button" class="cursus-knop cursus-oefenen-start">Zelf proberen in je browser (eenmalig ca. {_megabytes(size)} MB)</button></p>
+<p class="cursus-oefenen-knoppen" hidden=""><button type="button" class="cursus-knop cursus-oefenen-start"
+>Zelf proberen in je browser (eenmalig ca. {_megabytes(size)} MB)</button></p>
 <p class="cursus-oefenen-duur" hidden="">Op een snelle verbinding duurt dat een paar seconden, op mobiel
 internet soms een halve minuut. Je ziet hoe ver het is.</p>
 <p class="cursus-oefenen-privacy" hidden="">Na de klik haalt je browser één keer Python op van deze website.
 Daarna gebeurt alles op je eigen computer: wat je typt en de bestanden die je kiest, gaan nergens heen.</p>
 <p class="cursus-oefenen-status" role="status" aria-live="polite"></p>
-<p>Werk je liever in Jupyter op je eigen computer? <a class="cursus-download" href="{up}downloads/{PACK}">Download het oefenpakket</a>:
+<p>Werk je liever in Jupyter op je eigen computer?
+<a class="cursus-download" href="{up}downloads/{PACK}">Download het oefenpakket</a>:
 de vier notebooks met de hulpfuncties, de voorbeeldbestanden en een korte uitleg.</p>
 {diary}</section>
 """

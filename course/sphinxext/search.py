@@ -25,7 +25,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from course import model, vocabulary as V
+from course import model
+from course import vocabulary as V
 from course.sphinxext import _pages
 
 logger = logging.getLogger(__name__)

@@ -42,7 +42,8 @@ import math
 import numbers
 import reprlib
 import textwrap
-from typing import Any, Callable, Optional, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,7 +81,7 @@ def vriendelijk(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def melding_van(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Optional[str]:
+def melding_van(func: Callable[..., Any], *args: Any, **kwargs: Any) -> str | None:
     """Call the undecorated ``func`` and return its InvoerFout message, or None (for tests)."""
     kern = getattr(func, "__wrapped__", func)
     try:
@@ -162,7 +163,7 @@ def is_getal(waarde: Any) -> bool:
     return isinstance(waarde, numbers.Real) and not isinstance(waarde, bool)
 
 
-def heel_getal(waarde: Any) -> Optional[int]:
+def heel_getal(waarde: Any) -> int | None:
     """The whole number ``waarde`` stands for (3, 3.0, numpy.int64(3)), else None.
 
     Never raises: NaN, infinity, 2.5, bool and non-numbers give None.
@@ -183,7 +184,7 @@ def heel_getal(waarde: Any) -> Optional[int]:
     return None
 
 
-def kommagetal(waarde: Any) -> Optional[float]:
+def kommagetal(waarde: Any) -> float | None:
     """``waarde`` as a float when it is a real number (huge ints become inf), else None."""
     if not is_getal(waarde):
         return None
@@ -284,7 +285,7 @@ class Grafiek:
 
 
 #: Replaceable display hook: ``TOON(svg_text, alt_text)``. None means: IPython, else print.
-TOON: Optional[Callable[[str, str], None]] = None
+TOON: Callable[[str, str], None] | None = None
 
 
 def toon(grafiek: Grafiek) -> None:

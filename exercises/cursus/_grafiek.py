@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 import xml.sax.saxutils as _xml
-from typing import Callable, Iterable, Optional, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import drawsvg
 
@@ -86,8 +86,8 @@ class Tekening:
     # -- shapes ----------------------------------------------------------------------
     def tekst(self, x: float, y: float, inhoud: str | Sequence[str], grootte: float = LETTER,
               anker: str = "start", vet: bool = False, schuin: bool = False,
-              kleur: str = INKT, draai: Optional[float] = None, regelafstand: float = 1.2,
-              klasse: Optional[str] = None) -> None:
+              kleur: str = INKT, draai: float | None = None, regelafstand: float = 1.2,
+              klasse: str | None = None) -> None:
         """One line, or several lines (a list), of text; ``y`` is the first baseline.
 
         ``klasse`` becomes the SVG class attribute (tests use it to find parts of a chart).
@@ -114,11 +114,11 @@ class Tekening:
         self._d.append(element)
 
     def lijn(self, x1: float, y1: float, x2: float, y2: float, kleur: str = INKT,
-             dikte: float = 1.5, streep: Optional[str] = None, klasse: Optional[str] = None) -> None:
+             dikte: float = 1.5, streep: str | None = None, klasse: str | None = None) -> None:
         self.lijnen([(x1, y1), (x2, y2)], kleur, dikte, streep, klasse)
 
     def lijnen(self, punten: Iterable[tuple[float, float]], kleur: str = INKT, dikte: float = 1.5,
-               streep: Optional[str] = None, klasse: Optional[str] = None) -> None:
+               streep: str | None = None, klasse: str | None = None) -> None:
         """An open polyline through ``punten``; ``streep`` is an SVG dash pattern like '8,5'."""
         plat = [round(c, 1) for p in punten for c in p]
         if len(plat) < 4:
@@ -130,8 +130,8 @@ class Tekening:
                                      stroke_width=dikte, stroke_linejoin="round", **extra))
 
     def rechthoek(self, x: float, y: float, b: float, h: float, vul: str = "none",
-                  rand: Optional[str] = None, dikte: float = 1.5, streep: Optional[str] = None,
-                  rond: float = 0, klasse: Optional[str] = None) -> None:
+                  rand: str | None = None, dikte: float = 1.5, streep: str | None = None,
+                  rond: float = 0, klasse: str | None = None) -> None:
         extra = {"class_": klasse} if klasse else {}
         if rand:
             extra.update(stroke=rand, stroke_width=dikte)
@@ -143,7 +143,7 @@ class Tekening:
                                          fill=vul, **extra))
 
     def veelhoek(self, punten: Sequence[tuple[float, float]], vul: str,
-                 rand: Optional[str] = None, dikte: float = 1.5, klasse: Optional[str] = None) -> None:
+                 rand: str | None = None, dikte: float = 1.5, klasse: str | None = None) -> None:
         plat = [round(c, 1) for p in punten for c in p]
         extra = {"class_": klasse} if klasse else {}
         if rand:
@@ -152,7 +152,7 @@ class Tekening:
 
     def kromme(self, start: tuple[float, float], controle: tuple[float, float],
                eind: tuple[float, float], kleur: str = INKT, dikte: float = 2.5,
-               streep: Optional[str] = None, klasse: Optional[str] = None) -> None:
+               streep: str | None = None, klasse: str | None = None) -> None:
         """A quadratic Bézier curve (used for the arrows of the vicious circle)."""
         extra = {"class_": klasse} if klasse else {}
         if streep:
@@ -162,7 +162,7 @@ class Tekening:
         self._d.append(pad)
 
     def punt(self, x: float, y: float, vorm: str, kleur: str, open_: bool = False,
-             maat: float = 6.5, klasse: Optional[str] = None) -> None:
+             maat: float = 6.5, klasse: str | None = None) -> None:
         """A marker: 'rondje', 'vierkant', 'driehoek_op' or 'driehoek_neer'.
 
         ``open_`` draws a white marker with a thick coloured edge, so filled and open markers
@@ -236,7 +236,7 @@ class Assen:
         self.t.rechthoek(self.links, self.y(hoog), self.breedte, self.y(laag) - self.y(hoog), kleur)
 
     def horizontaal(self, waarde: float, kleur: str = INKT, dikte: float = 1.5,
-                    streep: Optional[str] = None) -> None:
+                    streep: str | None = None) -> None:
         self.t.lijn(self.links, self.y(waarde), self.rechts, self.y(waarde), kleur, dikte, streep)
 
     def y_as(self, waarden: Sequence[float], label: Sequence[str], teken: str = "") -> None:
@@ -264,7 +264,7 @@ class Assen:
 
 
 def legenda(t: Tekening, x: float, y: float, items: Sequence[tuple[Callable[[Tekening, float, float], None], str]],
-            rechts: Optional[float] = None) -> float:
+            rechts: float | None = None) -> float:
     """A legend in rows from (x, y); each item is (draw_sample(t, cx, cy), label).
 
     Items flow to the next row when a row would pass ``rechts``. Returns the y below it.

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cursus import _grafiek as g
-from cursus._basis import KLEUREN, Grafiek, InvoerFout, beschrijf_type, druk, kort, toon, vriendelijk
+from cursus._basis import KLEUREN, Grafiek, InvoerFout, beschrijf_type, druk, toon, vriendelijk
 
 __all__ = ["teken_cirkel", "deel_in", "toon_trefwoorden", "SOORTEN"]
 
@@ -141,7 +141,8 @@ def _bepaal_soort(stap: str) -> tuple[str, str, str]:
             for hit in pat.finditer(laag):
                 treffers[soort].append((hit.start(), woord.rstrip("$")))
     if not any(treffers.values()):
-        return tekst, "gevolg", "geen trefwoord gevonden, dus gevolg; klopt dat niet, zet er 'gebruik:' of 'gevoel:' voor"
+        return (tekst, "gevolg",
+                "geen trefwoord gevonden, dus gevolg; klopt dat niet, zet er 'gebruik:' of 'gevoel:' voor")
     # most hits wins; on a tie, the kind whose first keyword comes earliest in the sentence
     soort = min(
         (s for s in SOORTEN if treffers[s]),

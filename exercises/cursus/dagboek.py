@@ -20,8 +20,9 @@ Nacht: 00:00 tot 06:00. In die uren slapen de meeste mensen; gebruik dan kost sl
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from cursus import _grafiek as g
 from cursus._basis import (
@@ -87,11 +88,11 @@ def _controleer_boek(dagboek: Any) -> Dagboek:
     return dagboek
 
 
-def _per_groep(sessies: list[Sessie], sleutel: Callable[[Sessie], str]) -> "OrderedDict[str, dict[str, float]]":
-    groepen: "OrderedDict[str, list[Sessie]]" = OrderedDict()
+def _per_groep(sessies: list[Sessie], sleutel: Callable[[Sessie], str]) -> OrderedDict[str, dict[str, float]]:
+    groepen: OrderedDict[str, list[Sessie]] = OrderedDict()
     for s in sessies:
         groepen.setdefault(sleutel(s), []).append(s)
-    uit: "OrderedDict[str, dict[str, float]]" = OrderedDict()
+    uit: OrderedDict[str, dict[str, float]] = OrderedDict()
     for naam, lijst in sorted(groepen.items(), key=lambda kv: -sum(s.duur for s in kv[1])):
         uit[naam] = {
             "keren": len(lijst),
@@ -181,7 +182,7 @@ def _tabel(kop: tuple[str, ...], rijen: list[tuple[str, ...]]) -> str:
     return "\n".join(regels)
 
 
-def _groep_tabel(naam: str, groepen: "OrderedDict[str, dict[str, float]]") -> str:
+def _groep_tabel(naam: str, groepen: OrderedDict[str, dict[str, float]]) -> str:
     rijen = [(kort(n, 30), str(int(gr["keren"])), uren_min(gr["minuten"]),
               getal(gr["verschil"], plus=True) if gr["keren"] >= MIN_KEREN_GEMIDDELDE else "–")
              for n, gr in groepen.items()]

@@ -382,7 +382,7 @@ def _lees_tekst(data: bytes, naam: str = "het dagboek") -> Dagboek:
                          f"Kies één van de twee voor het hele dagboek.")
 
     sessies_ruw = []
-    for (soort, waarde), (i, v) in zip(dagen_ruw, ruwe):
+    for (_soort, waarde), (i, v) in zip(dagen_ruw, ruwe):
         begin = _tijd(v["begintijd"], i, "begintijd")
         eind = _tijd(v["eindtijd"], i, "eindtijd")
         duur = (eind - begin) % (24 * 60)

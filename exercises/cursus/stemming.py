@@ -28,7 +28,7 @@ import math
 import random
 import statistics
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from cursus import _grafiek as g
 from cursus._basis import (
@@ -380,7 +380,7 @@ def _teken_voorbeeld(kleur: str, vorm: str, open_: bool):
     return lambda t, x, y: t.punt(x, y, vorm, kleur, open_)
 
 
-def _lijn_voorbeeld(kleur: str, dikte: float, streep: Optional[str] = None):
+def _lijn_voorbeeld(kleur: str, dikte: float, streep: str | None = None):
     return lambda t, x, y: t.lijn(x - 13, y, x + 13, y, kleur, dikte, streep)
 
 
@@ -424,7 +424,7 @@ def _week_grafiek(m: Metingen, i: int, wk: int) -> g.Grafiek:
 
 
 @vriendelijk
-def toon_week(metingen: Metingen, persoon: Optional[int] = None, week: int = 1) -> None:
+def toon_week(metingen: Metingen, persoon: int | None = None, week: int = 1) -> None:
     """Toon de stemming van één persoon bij elke meting in één week (figuur + korte tekst).
 
     Zonder ``persoon`` kiest de functie een gewone deelnemer: iemand bij wie de eigen
@@ -553,7 +553,7 @@ def _verloop_grafiek(m: Metingen, i: int, geschat: list[float]) -> g.Grafiek:
 
 
 @vriendelijk
-def toon_verloop(metingen: Metingen, persoon: Optional[int] = None) -> None:
+def toon_verloop(metingen: Metingen, persoon: int | None = None) -> None:
     """Toon het effect van scrollen voor één persoon, week voor week.
 
     Zonder ``persoon`` kiest de functie de persoon bij wie het effect het meest verandert.
@@ -600,7 +600,8 @@ VRAGEN: dict[int, dict[str, tuple[bool, str]]] = {
     },
     2: {
         "A": (True, "Juist. Bij sommige mensen gaat de stemming omhoog na scrollen, bij anderen omlaag. In het "
-                    "gemiddelde heffen die elkaar op. 'Gemiddeld geen effect' betekent dus niet 'bij niemand een effect'."),
+                    "gemiddelde heffen die elkaar op. 'Gemiddeld geen effect' betekent dus niet "
+                    "'bij niemand een effect'."),
         "B": (False, "Niet juist. Dat is de verleiding van een gemiddelde. Kijk naar de figuur: sommige "
                      "mensen voelen zich beter na scrollen, anderen slechter. Samen komen ze rond nul uit."),
         "C": (False, "Niet juist. Met meer deelnemers wordt het gemiddelde preciezer, maar het blijft rond nul: "

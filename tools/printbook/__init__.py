@@ -7,7 +7,8 @@ source          read every page once; one section per document, unique ids, link
 kit             what editions share: document, cover, contents, chapters, answers, writing lines
 handbook        the learners' book (``handboek.pdf``)
 worksheets      one A4 sheet per case and reflection (``werkbladen.pdf``, ``werkbladen/<id>.pdf``)
-trainerguide    the trainer part, an answer key that points into the handbook, the worksheets (``trainershandleiding.pdf``)
+trainerguide    the trainer part, an answer key that points into the handbook, the worksheets
+                (``trainershandleiding.pdf``)
 worked          notebook chapters as worked examples: no code, output as text, numbered figures
 render          WeasyPrint, the editions in parallel processes; bookmarks open, header scopes
 epub            the handbook as an EPUB (``_build/epub/handboek.epub``)

@@ -7,9 +7,19 @@ import time
 from pathlib import Path
 
 from course import ROOT, outputs
-from tools.printbook import downloads, epub, glyphs, handbook, orgguide, printer, render, trainerguide, worksheets
+from tools.printbook import (
+    downloads,
+    epub,
+    glyphs,
+    handbook,
+    orgguide,
+    printer,
+    render,
+    trainerguide,
+    worksheets,
+    workshop,
+)
 from tools.printbook import source as site
-from tools.printbook import workshop
 
 HTML = outputs.SITE
 PRINT = outputs.PRINT
@@ -27,8 +37,9 @@ def write_html(html_dir: Path = HTML, print_dir: Path = PRINT) -> tuple[dict[str
     print_dir.mkdir(parents=True, exist_ok=True)
     files = {}
     book = handbook.build(src)
+    ids = {el["id"] for el in book.find_all(id=True)}
     for name, soup in (("handboek", book),
-                       ("trainershandleiding", trainerguide.build(src, sheets, {el["id"] for el in book.find_all(id=True)})),
+                       ("trainershandleiding", trainerguide.build(src, sheets, ids)),
                        ("werkbladen", worksheets.build(src, sheets)),
                        (orgguide.NAME, orgguide.build(src))):
         files[name] = print_dir / f"{name}.html"
@@ -66,7 +77,8 @@ def main() -> None:
     for path in done:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size // 1024} KB)")
     print(f"Werkbladen: {len(sheets)} losse bladen in {args.out / 'werkbladen'}")
-    print(f"Workshopmateriaal: {sum(j[0] is workshop.render_pack for j in kit_jobs)} presentaties met printpakket in {workshop.WORKSHOP}")
+    decks = sum(j[0] is workshop.render_pack for j in kit_jobs)
+    print(f"Workshopmateriaal: {decks} presentaties met printpakket in {workshop.WORKSHOP}")
     book = epub.build(src)
     print(f"{book.relative_to(ROOT) if book.is_relative_to(ROOT) else book} ({book.stat().st_size // 1024} KB)")
     if args.html == HTML and args.out == PDF:

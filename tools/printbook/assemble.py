@@ -31,7 +31,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from course import ROOT, model, plans, vocabulary as V
+from course import ROOT, model, plans
+from course import vocabulary as V
 from tools.printbook.source import Source
 
 #: The deck's own words: headings and short labels. Everything else on a slide comes from the
@@ -204,7 +205,7 @@ class Deck:
         return self.number == len(self.plan.sessies)
 
 
-def section_by_heading(library: "Library", doc: str, heading: str) -> Tag:
+def section_by_heading(library: Library, doc: str, heading: str) -> Tag:
     """The section of a built page under a heading (h2 or h3) with this exact text."""
     for h in library.section(doc).find_all(re.compile("^h[23]$")):
         if text_of(h) == heading:

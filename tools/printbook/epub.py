@@ -22,7 +22,7 @@ import posixpath
 import re
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -208,7 +208,7 @@ def build(source: Source, target: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     subs = source.subs
     ident = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, subs.get("site_url", source.title) + NAME))
-    modified = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     files: list[tuple[str, str, str]] = []   # (href, media type, properties)
     with zipfile.ZipFile(target, "w") as z:

@@ -2,7 +2,8 @@
 (already used for the notebooks' charts) as inline SVG with a title for screen readers:
 
 * ``spectrumlijn``: a line with the four positions of module 1, labels from the module's page;
-* ``cirkel``: empty steps in a circle (as many as the case's chart has, else four) with arrows (module 2's vicious circle);
+* ``cirkel``: empty steps in a circle (as many as the case's chart has, else four) with arrows (module 2's
+  vicious circle);
 * ``web``: a person in the middle and six empty threads (module 1's web).
 """
 

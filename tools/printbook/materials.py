@@ -21,7 +21,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from course import plans, vocabulary as V
+from course import plans
+from course import vocabulary as V
 from tools.printbook import figures, kit, worksheets
 from tools.printbook.assemble import LABELS, Deck, Library, section_by_heading, text_of
 from tools.printbook.source import Source
@@ -78,7 +79,8 @@ FORMS = {
     "place": "Plaats",
     "trainer": "Trainer",
     "evaluation": "Evaluatie",
-    "evaluation_intro": "Je antwoorden helpen de trainer om de workshop beter te maken. Je hoeft je naam niet in te vullen.",
+    "evaluation_intro": ("Je antwoorden helpen de trainer om de workshop beter te maken. "
+                         "Je hoeft je naam niet in te vullen."),
     "scale": ["helemaal niet", "niet", "neutraal", "wel", "helemaal wel"],
     "can_now": "Klopt dit voor jou na deze workshop?",
     "mark": "Je rapportcijfer voor deze workshop (1 tot 10)",
@@ -97,7 +99,8 @@ FORMS = {
     "not_accredited": ("Dit is een bewijs van deelname. Het is geen accreditatie: de training geeft geen punten "
                        "in een kwaliteits- of beroepsregister."),
     "votes": "Stemkaartjes",
-    "votes_intro": "Knip de kaartjes los. Bij een zelftoetsvraag steekt iedereen het kaartje van zijn of haar antwoord op.",
+    "votes_intro": ("Knip de kaartjes los. Bij een zelftoetsvraag steekt iedereen het kaartje "
+                    "van zijn of haar antwoord op."),
     "role_cards": "Rollenkaarten",
     "cut": "Knip de kaarten los.",
     "observer": LABELS["observer"],

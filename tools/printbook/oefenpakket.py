@@ -29,7 +29,8 @@ def requirements_text() -> str:
 
 def readme_text(course: model.Course) -> str:
     """LEESMIJ.txt: what is in the pack and how to start, in plain Dutch (Windows line ends)."""
-    names = [(f"Module {m.number}", course.source(m.notebook).name, course.title(m.notebook).removeprefix("Oefenen:").strip())
+    names = [(f"Module {m.number}", course.source(m.notebook).name,
+              course.title(m.notebook).removeprefix("Oefenen:").strip())
              for m in course.modules if m.notebook]
     width = max(len(n) for _, n, _ in names)
     listing = "\n".join(f"  {name.ljust(width)}  {module}: {title}" for module, name, title in names)

@@ -25,7 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from course import model, vocabulary as V
+from course import model
+from course import vocabulary as V
 
 HEADING = re.compile(r"^h[1-6]$")
 _ARTICLE = re.compile(r'<article class="bd-article"[^>]*>(.*)</article>', re.S)

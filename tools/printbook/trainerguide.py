@@ -240,7 +240,7 @@ def refer_to_handbook(out: BeautifulSoup, content: Tag, handbook_ids: set[str]) 
             a.insert_after(handbook_reference(out, target))
 
 
-HANDBOOK_MARK = re.compile(r'(<span class="%s" data-anker="([^"]*)">)[^<]*(</span>)' % HANDBOOK_PAGE)
+HANDBOOK_MARK = re.compile(rf'(<span class="{HANDBOOK_PAGE}" data-anker="([^"]*)">)[^<]*(</span>)')
 
 
 def fill_handbook_pages(html: str, anchors: dict[str, int]) -> str:

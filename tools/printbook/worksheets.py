@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
-from course import ROOT, vocabulary as V
+from course import ROOT
+from course import vocabulary as V
 from course.sphinxext import runtime
 from tools.printbook import kit
 from tools.printbook.source import Source
