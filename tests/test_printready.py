@@ -251,7 +251,7 @@ def test_writing_space_draws_its_rules_a_pitch_below_the_top():
 
 # --- 4. hyphenation: no address hyphenated, English titles in English --------------------------------
 
-ADDRESS = r"(\.(nl|io|org|com|net|eu)\b|/|www\.)"
+ADDRESS = r"(\.(nl|io|org|com|net|eu)\b|://|www\.)"
 
 
 def hyphenated_addresses(path: Path) -> list[tuple[int, str]]:

@@ -217,13 +217,13 @@ except Exception as fout:
 """
 
 
-def _run_in_runtime(browser, site: str, code: str, then=None) -> str:
-    """Start the runtime on module 4's notebook page under its own policy, run ``code`` in the
+def _run_in_runtime(browser, site: str, code: str, then=None, stem: str = "m4-gebruikspatroon") -> str:
+    """Start the runtime on a notebook page (module 4 unless ``stem`` says) under its own policy, run ``code`` in the
     first editable cell, and return what the cell printed (``then(page, cell)`` runs after)."""
     ctx = browser.new_context()
     try:
         pg = ctx.new_page()
-        pg.goto(f"{site}exercises/m4-gebruikspatroon.html", wait_until="networkidle")
+        pg.goto(f"{site}exercises/{stem}.html", wait_until="networkidle")
         pg.get_by_role("button", name="Zelf proberen in je browser").click()
         wait_for(pg, "document.querySelector('.cursus-oefenen-status') && "
                      "document.querySelector('.cursus-oefenen-status').textContent.startsWith('Klaar')", timeout=120)
@@ -253,9 +253,10 @@ def test_python_in_the_runtime_cannot_send_to_another_host(browser, site, other_
 HOSTILE_CHART = """class Grafiek:
     alt = "Een grafiek"
     def _repr_svg_(self):
-        return ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" '
-                'onload="localStorage.setItem(\\'gestolen\\', \\'onload\\')">'
-                '<script>localStorage.setItem("gestolen", "script")</script>'
+        # joined with + : two strings side by side read as a missing comma to the runtime
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" ' +
+                'onload="localStorage.setItem(\\'gestolen\\', \\'onload\\')">' +
+                '<script>localStorage.setItem("gestolen", "script")</script>' +
                 '<rect width="40" height="40"/></svg>')
 Grafiek()
 """
@@ -284,7 +285,9 @@ def test_a_chart_opened_on_its_own_is_no_page_of_the_site(browser, site):
         seen["tab_origin"] = tab.evaluate("origin") if "refused" not in seen else None
         tab.close()
 
-    _run_in_runtime(browser, site, HOSTILE_CHART, check)
+    # Module 2's first field is a plain step (module 4's first field asks for the diary file, and a
+    # step whose file is refused shows no chart).
+    _run_in_runtime(browser, site, HOSTILE_CHART, check, stem="m2-vicieuze-cirkel")
     assert seen["stored"] is None, seen
     assert seen["tab_origin"] in (None, "null"), seen
     assert seen["src"].startswith("data:image/svg+xml"), seen["src"][:40]
@@ -497,7 +500,12 @@ def test_a_search_for_any_word_finishes(browser, site, word):
     found = pg.locator("#search-results ul.search li").count()
     assert errors == []
     assert ("geen resultaten" in summary) if not found else ("gevonden" in summary), summary
-    assert (found > 0) is (word == "gesprek")
+    if word == "gesprek":
+        assert found > 0
+    elif word != "__proto__":
+        assert found == 0
+    # "__proto__" is searched as the word "proto" (the underscores are no letters), which finds
+    # pages on the safety protocol: results are a right answer too, as long as the search ends.
     ctx.close()
 
 

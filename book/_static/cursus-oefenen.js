@@ -270,7 +270,11 @@
     if (running || restarting) { return; }
     cell.note.textContent = "Bezig met uitvoeren…";
     const below = cells.slice(cell.index + 1).filter(function (c) { return c.code && !c.example; }).length;
-    const result = await runFrom(cell.index, cell);
+    // After Python started empty (a stop while the steps above ran again), the steps above this
+    // field run first, so that what they define (the helpers' import) is there again.
+    const from = emptyStart ? 0 : cell.index;
+    emptyStart = false;
+    const result = await runFrom(from, cell);
     if (!result) { return; }
     const where = result.warning && result.warning.cell !== cell
       ? " (in een stap hieronder" + (result.warning.cell.field ? ", oefenveld " + result.warning.cell.number : "") + ")" : "";
@@ -289,6 +293,7 @@
   }
 
   let restarting = null;   // {cell} while Python starts again after a stop
+  let emptyStart = false;  // Python started empty: the next run starts at the first step
 
   async function stop(cell, stuckCell, reason) {
     if (restarting) {
@@ -326,7 +331,8 @@
       worker.terminate();
       newWorker();
       try { await call({ soort: "start" }); } catch (e2) { /* reported below */ }
-      note.textContent = "Gestopt. Python is leeg opnieuw gestart; wat je typte, staat er nog. Klik bij het eerste oefenveld op Uitvoeren om verder te gaan.";
+      emptyStart = true;
+      note.textContent = "Gestopt. Python is leeg opnieuw gestart; wat je typte, staat er nog. Verander de code die bleef doorgaan en klik op Uitvoeren: de stappen erboven worden dan ook opnieuw uitgevoerd.";
     } finally {
       restarting = null;
       setBusy(cell, false);
