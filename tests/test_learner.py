@@ -356,6 +356,7 @@ def test_a_loop_in_a_step_above_cannot_hang_the_restart_after_a_stop(browser, si
     _start(pg)
     above, below = editable(M2)[0], editable(M2)[1]
     loop = "while True:\n    pass"
+    original = pg.locator("div.cell").nth(below).locator("textarea").input_value()
     pg.locator("div.cell").nth(above).locator("textarea").fill(loop)    # typed, not run
     cell = pg.locator("div.cell").nth(below)
     cell.locator("textarea").fill(loop)
@@ -365,7 +366,7 @@ def test_a_loop_in_a_step_above_cannot_hang_the_restart_after_a_stop(browser, si
     for index in (above, below):
         assert pg.locator("div.cell").nth(index).locator("textarea").input_value() == loop
     # Python works again once the loops are gone: the steps above the field run first.
-    pg.locator("div.cell").nth(below).locator("textarea").fill("pass")
+    pg.locator("div.cell").nth(below).locator("textarea").fill(original)
     assert _run(pg, above, "\n".join(MILAN)).startswith("Klaar")
     ctx.close()
 

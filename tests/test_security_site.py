@@ -232,7 +232,7 @@ def _run_in_runtime(browser, site: str, code: str, then=None, stem: str = "m4-ge
         cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").evaluate("n => n.textContent = ''")
         cell.get_by_role("button", name="Uitvoeren").click()
         melding = cell.locator(".cursus-oefenen-cel > .cursus-oefenen-melding").element_handle()
-        wait_for(pg, "(n) => n.textContent.trim() !== ''", melding, timeout=60)
+        wait_for(pg, "(n) => n.textContent.trim() !== '' && !n.textContent.startsWith('Bezig')", melding, timeout=60)
         if then:
             then(pg, cell)
         return melding.text_content() + "\n" + cell.locator(".cell_output").first.inner_text()
