@@ -306,6 +306,14 @@ def _not_text(char: str) -> str:
             "PDF kan; haal het weg of typ de tekst opnieuw")
 
 
+def line_of(doc, path: tuple) -> int | None:
+    """The line of ``path`` in a strictly read YAML document, or of its nearest parent that has one
+    (shared by the lesson plans and the final test's item bank)."""
+    while path and path not in doc.lines:
+        path = path[:-1]
+    return doc.lines.get(path)
+
+
 def _read_yaml(path: Path) -> _Doc:
     try:
         info = path.stat()
@@ -389,10 +397,7 @@ def load_plan(path: Path, objectives: dict[int, list[str]] | None = None,
 
     def fail(p: tuple, message: str, line: int | None = None) -> DraaiboekError:
         if line is None:
-            q = p
-            while q and q not in doc.lines:
-                q = q[:-1]
-            line = doc.lines.get(q)
+            line = line_of(doc, p)
         place = f"{name}, regel {line}" if line else name
         context = where(p)
         return DraaiboekError(f"draaiboek {place}{f' ({context})' if context else ''}: {message}")

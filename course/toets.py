@@ -161,10 +161,7 @@ def load_file(path: Path, objectives: dict[int, list[str]] | None = None, docs: 
 
     def fail(p: tuple, message: str, line: int | None = None) -> ToetsError:
         if line is None:
-            q = p
-            while q and q not in doc.lines:
-                q = q[:-1]
-            line = doc.lines.get(q)
+            line = plans.line_of(doc, p)
         place = f"{name}, regel {line}" if line else name
         context = where(p)
         return ToetsError(f"vragenbank {place}{f' ({context})' if context else ''}: {message}")
